@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# Provisions a Docker engine with buildx and the base images StageGate's samples and tests need.
+# Idempotent: every step first checks whether it is already satisfied, so a second run takes seconds.
+# Needs root on a Debian-like system when something is missing; says what to install otherwise.
+set -euo pipefail
+work=""
+
+log() { printf '[provision] %s\n' "$*"; }
+die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
+
+DOCKERD_LOG=${STAGEGATE_DOCKERD_LOG:-/var/log/stagegate-dockerd.log}
+PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
+NEXT_RELEASE=${STAGEGATE_BUILDX_RELEASE:-trixie}
+started=$(date +%s)
+
+have_buildx() { docker buildx version >/dev/null 2>&1; }
+have_daemon() { timeout 10 docker info >/dev/null 2>&1; }
+
+require_root_debian() {
+  local what=$1
+  if [[ $(id -u) -ne 0 ]]; then
+    die "$what is missing and this script is not running as root. Install Docker Engine with the buildx plugin (https://docs.docker.com/engine/install/), or re-run this script as root."
+  fi
+  if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg >/dev/null 2>&1; then
+    die "$what is missing and this is not a Debian-like system (no apt-get). Install Docker Engine with the buildx plugin yourself, then re-run."
+  fi
+}
+
+apt_updated=0
+apt_install() {
+  if ((apt_updated == 0)); then
+    log "apt-get update"
+    apt-get update -qq
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The Debian mirror this machine already uses, from its own apt configuration (never hard-coded).
+debian_mirror() {
+  local uri=""
+  if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
+    uri=$(awk '/^URIs:/ {for (i = 2; i <= NF; i++) print $i}' /etc/apt/sources.list.d/*.sources |
+      grep -v -- '-security' | grep -E '/debian/?$' | head -n 1 || true)
+  fi
+  if [[ -z $uri && -f /etc/apt/sources.list ]]; then
+    uri=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }' /etc/apt/sources.list |
+      grep -v -- '-security' | head -n 1 || true)
+  fi
+  [[ -n $uri ]] || die "could not read a Debian mirror from /etc/apt/sources.list or /etc/apt/sources.list.d/*.sources"
+  printf '%s\n' "${uri%/}"
+}
+
+install_engine() {
+  if command -v dockerd >/dev/null 2>&1; then return; fi
+  require_root_debian "The Docker engine (dockerd)"
+  # docker.io brings dockerd, containerd and runc; keep the docker client already on PATH first.
+  apt_install docker.io iptables
+}
+
+# buildx is not packaged for the current Debian release: fetch the next release's docker-buildx
+# package through a private apt configuration, so the machine's own sources never list that release
+# (a next-release archive at equal priority would upgrade the whole system on the next install).
+install_buildx() {
+  if have_buildx; then return; fi
+  require_root_debian "The docker buildx plugin"
+  local mirror
+  mirror=$(debian_mirror)
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/etc/preferences.d"
+  cat >"$work/next.sources" <<EOF
+Types: deb
+URIs: $mirror
+Suites: $NEXT_RELEASE
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  local -a opts=(
+    -o "Dir::Etc::SourceList=$work/next.sources" -o "Dir::Etc::SourceParts=$work/none"
+    -o "Dir::Etc::Preferences=$work/none" -o "Dir::Etc::PreferencesParts=$work/etc/preferences.d"
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache::Archives=$work/archives"
+    -o "Dir::Cache::pkgcache=$work/pkgcache.bin" -o "Dir::Cache::srcpkgcache=$work/srcpkgcache.bin"
+    -o "APT::Get::List-Cleanup=0" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root"
+  )
+  log "fetching docker-buildx from Debian $NEXT_RELEASE (private apt configuration; machine sources untouched)"
+  apt-get "${opts[@]}" update -qq
+  (cd "$work" && apt-get "${opts[@]}" download docker-buildx >/dev/null)
+  local deb
+  deb=$(ls "$work"/docker-buildx_*.deb 2>/dev/null | head -n 1)
+  [[ -n $deb ]] || die "Debian $NEXT_RELEASE has no docker-buildx package on this mirror"
+  dpkg-deb -x "$deb" "$work/root"
+  local plugin
+  plugin=$(find "$work/root" -type f -path '*/cli-plugins/docker-buildx' | head -n 1)
+  [[ -n $plugin ]] || die "the docker-buildx package did not contain the plugin binary"
+  install -D -m 0755 "$plugin" "$PLUGIN_DIR/docker-buildx"
+  log "installed $(basename "$deb") as $PLUGIN_DIR/docker-buildx"
+  rm -rf "$work"
+  have_buildx || die "the buildx plugin was installed but 'docker buildx version' still fails"
+}
+
+start_daemon() {
+  if have_daemon; then return; fi
+  command -v dockerd >/dev/null 2>&1 || die "dockerd is not installed"
+  [[ $(id -u) -eq 0 ]] || die "the Docker daemon is not answering and only root can start it here; start dockerd, then re-run"
+  log "starting dockerd in the background (log: $DOCKERD_LOG)"
+  mkdir -p "$(dirname "$DOCKERD_LOG")"
+  # setsid: the daemon must outlive this script and must not get the build's Ctrl-C.
+  setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null &
+  local deadline=$(($(date +%s) + 60))
+  until have_daemon; do
+    if (($(date +%s) > deadline)); then
+      tail -n 30 "$DOCKERD_LOG" >&2 || true
+      die "dockerd did not answer 'docker info' within 60 seconds; its log is above"
+    fi
+    sleep 1
+  done
+  log "dockerd answers"
+}
+
+image_present() { docker image inspect "$1" >/dev/null 2>&1; }
+try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
+
+seed_debian() {
+  local image=debian:bookworm-slim
+  if image_present "$image" || try_pull "$image"; then return; fi
+  require_root_debian "The base image $image"
+  command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
+  local mirror root
+  mirror=$(debian_mirror)
+  root=$(mktemp -d)
+  log "seeding $image with debootstrap --variant=minbase (no registry to pull from)"
+  debootstrap --variant=minbase bookworm "$root" "$mirror" >/dev/null
+  # Point the image's apt at the same mirror the machine uses, and slim it like the official image.
+  cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
+  [[ -f /etc/apt/sources.list.d/debian.sources ]] && rm -f "$root/etc/apt/sources.list"
+  chroot "$root" apt-get clean
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/log/*.log \
+    "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/tmp/* "$root"/var/tmp/*
+  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$image" >/dev/null
+  rm -rf "$root"
+  log "seeded $image"
+}
+
+seed_busybox() {
+  local image=busybox:latest
+  if image_present "$image" || try_pull "$image"; then return; fi
+  require_root_debian "The base image $image"
+  dpkg -s busybox-static >/dev/null 2>&1 || apt_install busybox-static
+  local ctx
+  ctx=$(mktemp -d)
+  log "seeding $image from Debian's busybox-static"
+  mkdir -p "$ctx/rootfs/bin" "$ctx/rootfs/tmp" "$ctx/rootfs/etc"
+  cp /bin/busybox "$ctx/rootfs/bin/busybox"
+  for applet in $("$ctx/rootfs/bin/busybox" --list); do
+    [[ $applet == busybox ]] || ln -sf busybox "$ctx/rootfs/bin/$applet"
+  done
+  echo 'root:x:0:0:root:/root:/bin/sh' >"$ctx/rootfs/etc/passwd"
+  echo 'root:x:0:' >"$ctx/rootfs/etc/group"
+  tar -C "$ctx/rootfs" -c . | docker import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - "$image" >/dev/null
+  rm -rf "$ctx"
+  log "seeded $image"
+}
+
+main() {
+  if ! command -v docker >/dev/null 2>&1; then
+    require_root_debian "The docker client"
+    apt_install docker.io
+  fi
+  install_engine
+  install_buildx
+  start_daemon
+  seed_debian
+  seed_busybox
+  log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
+}
+
+main "$@"

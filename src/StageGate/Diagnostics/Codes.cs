@@ -1,0 +1,87 @@
+namespace StageGate.Diagnostics;
+
+/// <summary>
+/// Every diagnostic StageGate can report, in one place. Ranges: SG1xxx configuration and input,
+/// SG2xxx environment, SG3xxx test and build stages, SG4xxx size budgets, SG5xxx lint.
+/// docs/diagnostics.md documents each one; a test keeps the two in step.
+/// </summary>
+public static class Codes
+{
+    // SG1xxx — configuration and input
+    public static readonly DiagnosticCode DockerfileNotFound = new("SG1001", DiagnosticSeverity.Error,
+        "Dockerfile not found", "Check the path, or set the Dockerfile option (--file, StageGateDockerfile).");
+    public static readonly DiagnosticCode DockerfileUnreadable = new("SG1002", DiagnosticSeverity.Error,
+        "Dockerfile cannot be read", "Check the file's permissions and that it is a text file.");
+    public static readonly DiagnosticCode DockerfileHasNoStages = new("SG1003", DiagnosticSeverity.Error,
+        "Dockerfile has no FROM", "A Dockerfile needs at least one FROM instruction; only ARG and parser directives may come before it.");
+    public static readonly DiagnosticCode DockerfileSyntax = new("SG1004", DiagnosticSeverity.Error,
+        "Dockerfile syntax error", "Fix the line named in the message; `docker buildx build --check` reports the same problem.");
+    public static readonly DiagnosticCode InvalidStageName = new("SG1005", DiagnosticSeverity.Error,
+        "Invalid stage name", "Stage names start with a letter and contain only letters, digits, '-', '_' and '.'.");
+    public static readonly DiagnosticCode DuplicateStageName = new("SG1006", DiagnosticSeverity.Error,
+        "Duplicate stage name", "Give every stage (FROM … AS name) a unique name.");
+    public static readonly DiagnosticCode StageCycle = new("SG1007", DiagnosticSeverity.Error,
+        "Stages depend on each other in a cycle", "Break the cycle: a stage can only copy from or build on stages it does not itself feed.");
+    public static readonly DiagnosticCode UnknownTarget = new("SG1008", DiagnosticSeverity.Error,
+        "Target stage not found", "Use one of the stage names listed in the message, or add the stage to the Dockerfile.");
+    public static readonly DiagnosticCode InvalidStageReference = new("SG1009", DiagnosticSeverity.Error,
+        "Invalid stage reference", "COPY --from and RUN --mount=from can only name an earlier stage by index.");
+    public static readonly DiagnosticCode InvalidIgnorePattern = new("SG1010", DiagnosticSeverity.Error,
+        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (unclosed '[', a trailing '\\').");
+    public static readonly DiagnosticCode ContextNotFound = new("SG1011", DiagnosticSeverity.Error,
+        "Build context not found", "Point the context option (--context, StageGateContext) at an existing folder.");
+    public static readonly DiagnosticCode InvalidSize = new("SG1012", DiagnosticSeverity.Error,
+        "Invalid size", "Write a size as a number and a unit: B, kB, MB, GB (decimal, as docker prints them) or KiB, MiB, GiB.");
+    public static readonly DiagnosticCode InvalidGrowthBudget = new("SG1013", DiagnosticSeverity.Error,
+        "Invalid growth budget", "Write a growth budget as a percentage (5%) or a size (10MB), and give a baseline report.");
+    public static readonly DiagnosticCode BaselineUnreadable = new("SG1014", DiagnosticSeverity.Error,
+        "Baseline report cannot be read", "Point the baseline at a report written by an earlier run (--report, StageGateReportPath).");
+    public static readonly DiagnosticCode InvalidConfiguration = new("SG1015", DiagnosticSeverity.Error,
+        "Invalid stagegate.json", "Fix stagegate.json at the place named in the message; its JSON schema ships with the package.");
+    public static readonly DiagnosticCode InvalidOption = new("SG1016", DiagnosticSeverity.Error,
+        "Invalid option", "Fix the option named in the message; the README lists every option and its form.");
+
+    // SG2xxx — environment
+    public static readonly DiagnosticCode DockerNotFound = new("SG2001", DiagnosticSeverity.Error,
+        "docker not found", "Install the Docker CLI, put it on PATH, or set the docker path option (StageGateDockerPath).");
+    public static readonly DiagnosticCode BuildxNotFound = new("SG2002", DiagnosticSeverity.Error,
+        "docker buildx not available", "Install the buildx plugin (Debian: docker-buildx; or ~/.docker/cli-plugins/docker-buildx).");
+    public static readonly DiagnosticCode DaemonNotAnswering = new("SG2003", DiagnosticSeverity.Error,
+        "Docker daemon not answering", "Start the Docker daemon, or point DOCKER_HOST / the docker context at one that runs.");
+    public static readonly DiagnosticCode BuilderNotAnswering = new("SG2004", DiagnosticSeverity.Error,
+        "buildx builder not available", "Check `docker buildx ls`; create the builder or choose another with the builder option.");
+    public static readonly DiagnosticCode EngineRequestFailed = new("SG2005", DiagnosticSeverity.Error,
+        "Docker Engine API request failed", "See the message for the daemon's answer; check the daemon's log.");
+    public static readonly DiagnosticCode BuildFailed = new("SG2006", DiagnosticSeverity.Error,
+        "docker buildx failed before any step ran", "Read the buildx output in the message; it usually names a missing base image or a bad flag.");
+    public static readonly DiagnosticCode Cancelled = new("SG2007", DiagnosticSeverity.Error,
+        "Cancelled", "The run was cancelled; buildx was stopped. Run again to gate the image.");
+
+    // SG3xxx — test and build stages
+    public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,
+        "A test stage step failed", "Fix the failing tests; the message shows the step's last output lines.");
+    public static readonly DiagnosticCode TestStageSkippedByBuildKit = new("SG3002", DiagnosticSeverity.Warning,
+        "The final stage does not depend on the test stage", "BuildKit skips it in a plain `docker build`; StageGate builds it explicitly. Make the final stage COPY from the test stage if plain builds must run it too.");
+    public static readonly DiagnosticCode NoTestStage = new("SG3003", DiagnosticSeverity.Warning,
+        "No test stage", "Name a stage `test`, or list the test targets (--test-target, StageGateTestTargets, testTargets in stagegate.json).");
+    public static readonly DiagnosticCode FinalStepFailed = new("SG3004", DiagnosticSeverity.Error,
+        "A final stage step failed", "Fix the failing step; the message shows its last output lines.");
+
+    // SG4xxx — size budgets
+    public static readonly DiagnosticCode OverBudget = new("SG4001", DiagnosticSeverity.Error,
+        "Final image over its size budget", "Shrink the image (the largest layers are listed), or raise the size budget deliberately.");
+    public static readonly DiagnosticCode OverGrowthBudget = new("SG4002", DiagnosticSeverity.Error,
+        "Final image grew more than its growth budget", "Find what the new layers add, or accept the growth by raising the growth budget or refreshing the baseline.");
+    public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
+        "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
+    public static readonly DiagnosticCode SizeReport = new("SG4004", DiagnosticSeverity.Info,
+        "Final image size", "Informational: the measured size, the budget and what the multi-stage split saved.");
+
+    /// <summary>Every code, in order.</summary>
+    public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(Codes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticCode))
+        .Select(f => (DiagnosticCode)f.GetValue(null)!)
+        .OrderBy(c => c.Code, StringComparer.Ordinal)
+        .ToList();
+}

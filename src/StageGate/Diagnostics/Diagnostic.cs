@@ -1,0 +1,40 @@
+namespace StageGate.Diagnostics;
+
+/// <summary>How much a diagnostic matters to the build.</summary>
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// A message a user can act on: a code (<c>SGxxxx</c>), what happened, and where — a Dockerfile line
+/// for a failing step, a project file for a bad property — so every host can point at it.
+/// </summary>
+public sealed record Diagnostic(
+    DiagnosticSeverity Severity,
+    string Code,
+    string Message,
+    string? File = null,
+    int? Line = null,
+    int? Column = null)
+{
+    /// <summary>Extra lines shown under the message: a failing step's last output, the largest layers.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>Renders in the canonical compiler format, <c>file(line,col): error SG1234: message</c>.</summary>
+    public override string ToString()
+    {
+        var severity = Severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        var location = File is null ? "" : Line is null ? $"{File}: " : $"{File}({Line},{Column ?? 1}): ";
+        return $"{location}{severity} {Code}: {Message}";
+    }
+}

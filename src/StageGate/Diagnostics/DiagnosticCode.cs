@@ -1,0 +1,16 @@
+namespace StageGate.Diagnostics;
+
+/// <summary>A documented diagnostic: its code, a short title, and what to do about it.</summary>
+public sealed record DiagnosticCode(string Code, DiagnosticSeverity DefaultSeverity, string Title, string Remedy)
+{
+    public Diagnostic Create(string message, string? file = null, int? line = null, int? column = null) =>
+        new(DefaultSeverity, Code, message, file, line, column);
+
+    public Diagnostic Create(DiagnosticSeverity severity, string message, string? file = null, int? line = null) =>
+        new(severity, Code, message, file, line);
+
+    public StageGateException Exception(string message, string? file = null, int? line = null) =>
+        new(Create(message, file, line));
+
+    public override string ToString() => Code;
+}
