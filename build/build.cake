@@ -1,0 +1,151 @@
+// StageGate's own build. Run through ./build.sh or ./build.ps1 (they restore the pinned Cake tool).
+//   ./build.sh                  main job: provision Docker where needed, build, gate the samples
+//   ./build.sh --target=Test    build, pack and run every test
+//   ./build.sh --target=CI      provision + build + test + pack + samples (what .ci/run does)
+using System.Xml.Linq;
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+
+var root = MakeAbsolute(Directory(".."));
+var solution = root.CombineWithFilePath("Integration.sln");
+var artifacts = root.Combine("artifacts");
+var packages = artifacts.Combine("packages");
+var testResults = artifacts.Combine("test-results");
+var isCI = string.Equals(EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+// Runs a program with an argument list (no shell) and fails the task when it fails.
+int Run(string program, params string[] arguments)
+{
+    var args = new ProcessArgumentBuilder();
+    foreach (var a in arguments) args.Append(a);
+    var exitCode = StartProcess(program, new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    return exitCode;
+}
+
+bool DockerWorks() =>
+    Run("docker", "buildx", "version") == 0 && Run("docker", "info", "--format", "{{.ServerVersion}}") == 0;
+
+void Provision()
+{
+    var exitCode = Run("bash", root.CombineWithFilePath("build/provision-docker.sh").FullPath);
+    if (exitCode != 0) throw new CakeException($"Docker provisioning failed (exit {exitCode}); its output is above.");
+}
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectory(artifacts);
+    DotNetClean(solution.FullPath, new DotNetCleanSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Quiet });
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        MSBuildSettings = new DotNetMSBuildSettings().SetContinuousIntegrationBuild(isCI),
+    });
+});
+
+Task("Pack")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    CleanDirectory(packages);
+    DotNetPack(solution.FullPath, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        OutputDirectory = packages,
+    });
+    foreach (var package in GetFiles(packages.FullPath + "/*.nupkg"))
+    {
+        Information("Packed {0}", package.GetFilename());
+    }
+});
+
+Task("Test")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    CleanDirectory(testResults);
+    var failures = new List<string>();
+    foreach (var project in GetFiles(root.FullPath + "/tests/*/*.csproj"))
+    {
+        var name = project.GetFilenameWithoutExtension().FullPath;
+        if (!name.EndsWith("Tests", StringComparison.Ordinal)) continue;
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                ResultsDirectory = testResults,
+                Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
+            });
+        }
+        catch (CakeException ex)
+        {
+            failures.Add($"{name}: {ex.Message}");
+        }
+    }
+
+    // One plain closing line over every test project, read from the TRX files.
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(testResults.FullPath + "/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+        if (counters is null) continue;
+        passed += (int?)counters.Attribute("passed") ?? 0;
+        failed += (int?)counters.Attribute("failed") ?? 0;
+        skipped += (int?)counters.Attribute("notExecuted") ?? 0;
+    }
+    Information("");
+    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    if (failures.Count > 0 || failed > 0)
+    {
+        throw new CakeException("Tests failed:\n  " + string.Join("\n  ", failures));
+    }
+    if (passed == 0)
+    {
+        throw new CakeException("No test ran.");
+    }
+});
+
+Task("Provision")
+    .Does(() => Provision());
+
+Task("Samples")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    if (!DockerWorks())
+    {
+        Information("Docker with buildx is not answering; provisioning it.");
+        Provision();
+    }
+    var failed = new List<string>();
+    foreach (var dockerfile in GetFiles(root.FullPath + "/samples/*/Dockerfile"))
+    {
+        var sample = dockerfile.GetDirectory();
+        var name = sample.GetDirectoryName();
+        Information("");
+        Information("== sample {0}", name);
+        var exitCode = Run("dotnet", root.CombineWithFilePath($"src/StageGate.Tool/bin/{configuration}/net8.0/StageGate.Tool.dll").FullPath,
+            "check", "--file", dockerfile.FullPath, "--report", artifacts.CombineWithFilePath($"samples/{name}.json").FullPath);
+        if (exitCode != 0) failed.Add($"{name} (exit {exitCode})");
+    }
+    if (failed.Count > 0) throw new CakeException("Sample gates failed: " + string.Join(", ", failed));
+});
+
+Task("CI")
+    .IsDependentOn("Provision")
+    .IsDependentOn("Test")
+    .IsDependentOn("Samples");
+
+Task("Default")
+    .IsDependentOn("Samples");
+
+RunTarget(target);
