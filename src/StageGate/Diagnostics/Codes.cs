@@ -56,6 +56,8 @@ public static class Codes
         "docker buildx failed before any step ran", "Read the buildx output in the message; it usually names a missing base image or a bad flag.");
     public static readonly DiagnosticCode Cancelled = new("SG2007", DiagnosticSeverity.Error,
         "Cancelled", "The run was cancelled; buildx was stopped. Run again to gate the image.");
+    public static readonly DiagnosticCode MSBuildRuntimeNotSupported = new("SG2008", DiagnosticSeverity.Warning,
+        "MSBuild runtime not supported", "StageGate's MSBuild task needs the .NET MSBuild of the .NET 8 SDK or later; build with `dotnet build`. Visual Studio's .NET Framework MSBuild is covered by a later release.");
 
     // SG3xxx — test and build stages
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,

@@ -45,7 +45,11 @@ public sealed record FailedStep(
     string Instruction,
     int? Line,
     string Error,
-    IReadOnlyList<string> Output);
+    IReadOnlyList<string> Output)
+{
+    /// <summary>The step as BuildKit counts it within its stage, e.g. <c>2/3</c>.</summary>
+    public string StepText { get; init; } = Step.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>The image that ships, as measured.</summary>
 public sealed record FinalImageResult

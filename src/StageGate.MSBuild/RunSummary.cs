@@ -1,0 +1,72 @@
+using StageGate.Budgets;
+using StageGate.Gates;
+
+namespace StageGate.MSBuild;
+
+/// <summary>
+/// The one line a run leaves in the build log, whatever the verbosity:
+/// <c>StageGate: tests passed (1 stage), final image 763kB ≤ 2MB budget, 99% smaller than builder</c>.
+/// </summary>
+internal static class RunSummary
+{
+    public const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
+
+    public static string For(GateResult result)
+    {
+        var parts = new List<string> { Tests(result.TestStages) };
+        parts.AddRange(FinalImage(result.FinalImage, result.Budgets));
+        return "StageGate: " + string.Join(", ", parts);
+    }
+
+    private static string Tests(IReadOnlyList<TestStageResult> stages)
+    {
+        if (stages.Count == 0)
+        {
+            return "no test stage";
+        }
+        var failed = stages.Count(s => s.Outcome == GateOutcome.Failed);
+        var passed = stages.Count(s => s.Outcome == GateOutcome.Passed);
+        return failed > 0 ? $"tests failed ({failed} of {Stages(stages.Count)})"
+            : passed == stages.Count ? $"tests passed ({Stages(stages.Count)})"
+            : $"tests passed ({passed} of {Stages(stages.Count)}, the rest not run)";
+    }
+
+    private static string Stages(int count) => count == 1 ? "1 stage" : $"{count} stages";
+
+    private static IEnumerable<string> FinalImage(FinalImageResult? image, IReadOnlyList<BudgetResult> budgets)
+    {
+        if (image is null || image.Outcome == GateOutcome.NotRun)
+        {
+            yield return "final image not built";
+            yield break;
+        }
+        if (image.Outcome == GateOutcome.Failed && image.SizeBytes is null)
+        {
+            yield return "final image failed to build";
+            yield break;
+        }
+        var size = budgets.FirstOrDefault(b => b.Kind == BudgetKind.Size);
+        yield return image.SizeBytes is not { } bytes ? "final image size could not be measured"
+            : size is null ? $"final image {Size(bytes)}"
+            : size.Outcome == GateOutcome.Passed ? $"final image {Size(bytes)} ≤ {size.Budget} budget"
+            : size.Outcome == GateOutcome.Failed ? $"final image {Size(bytes)} over its {size.Budget} budget"
+            : $"final image {Size(bytes)}, budget {size.Budget} not checked";
+
+        if (budgets.FirstOrDefault(b => b.Kind == BudgetKind.Growth) is { } growth)
+        {
+            yield return growth.Outcome switch
+            {
+                GateOutcome.Passed => $"growth within {growth.Budget}",
+                GateOutcome.Failed => $"grew more than {growth.Budget}",
+                _ => "growth against the baseline not measured",
+            };
+        }
+        if (image.SizeBytes is { } finalBytes && image.BuilderSizeBytes is > 0 and { } builderBytes && finalBytes < builderBytes)
+        {
+            var savings = new MultiStageSavings(ByteSize.FromBytes(builderBytes), ByteSize.FromBytes(finalBytes));
+            yield return $"{savings.PercentSmaller}% smaller than {image.BuilderStage ?? "the builder stage"}";
+        }
+    }
+
+    private static string Size(long bytes) => ByteSize.FromBytes(bytes).ToString();
+}

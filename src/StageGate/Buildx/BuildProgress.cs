@@ -1,0 +1,336 @@
+using System.Globalization;
+using System.Text;
+
+namespace StageGate.Buildx;
+
+/// <summary>What a progress line reports, so a host can choose how loudly to log it.</summary>
+internal enum ProgressLineKind
+{
+    StepCompleted,
+    StepCached,
+    StepFailed,
+    StepCancelled,
+
+    /// <summary>A line a step printed; verbose logs only.</summary>
+    StepOutput,
+
+    Warning,
+
+    /// <summary>buildx text outside the JSON objects, e.g. <c>ERROR: failed to solve: …</c>.</summary>
+    Text,
+}
+
+/// <summary>One human-readable line for a build log, e.g. <c>#5 [test 1/1] RUN make test — 0.5s</c>.</summary>
+internal sealed record ProgressLine(ProgressLineKind Kind, string Text, BuildStep? Step = null)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>
+/// Follows one <c>docker buildx build|bake --progress=rawjson</c> run: feed it stderr as it arrives; it returns the
+/// lines worth logging at that moment and keeps every step's state for the verdict afterwards.
+/// </summary>
+internal sealed class BuildProgress
+{
+    /// <summary>How many output lines each step keeps when no other number is given.</summary>
+    public const int DefaultLogTailLines = 20;
+
+    // One output line longer than this is cut, so a step printing without line breaks cannot exhaust memory.
+    private const int MaxLineLength = 16 * 1024;
+
+    private readonly RawJsonProgressReader _reader = new();
+    private readonly Dictionary<string, VertexState> _vertices = new(StringComparer.Ordinal);
+    private readonly List<VertexState> _order = [];
+    private readonly List<string> _textLines = [];
+    private readonly List<string> _warnings = [];
+    private readonly IReadOnlySet<string>? _bakeTargets;
+    private readonly int _logTailLines;
+
+    /// <param name="bakeTargets">The targets, when this is a bake of more than one (buildx then prefixes step names with the target).</param>
+    /// <param name="logTailLines">How many output lines each step keeps.</param>
+    public BuildProgress(IEnumerable<string>? bakeTargets = null, int logTailLines = DefaultLogTailLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(logTailLines);
+        _bakeTargets = bakeTargets?.ToHashSet(StringComparer.Ordinal);
+        _logTailLines = logTailLines;
+    }
+
+    /// <summary>Every step in the order it first appeared, internal ones included.</summary>
+    public IReadOnlyList<BuildStep> Steps => _order.Select(v => v.ToStep()).ToList();
+
+    /// <summary>Steps that failed on their own account (not merely cancelled), in the order they appeared.</summary>
+    public IReadOnlyList<BuildStep> FailedSteps => Steps.Where(s => s.Failed).ToList();
+
+    /// <summary>Lines buildx printed outside the JSON objects.</summary>
+    public IReadOnlyList<string> TextLines => _textLines.ToList();
+
+    /// <summary>The <c>ERROR: …</c> line buildx prints when the build failed, without the prefix; null when there is none.</summary>
+    public string? SolveError => _textLines
+        .Where(l => l.StartsWith("ERROR: ", StringComparison.Ordinal))
+        .Select(l => l["ERROR: ".Length..])
+        .FirstOrDefault();
+
+    /// <summary>Build warnings BuildKit reported.</summary>
+    public IReadOnlyList<string> Warnings => _warnings.ToList();
+
+    /// <summary>Reads one stderr line (without its line break).</summary>
+    public IReadOnlyList<ProgressLine> ReadLine(string line) => Apply(_reader.ReadLine(line));
+
+    /// <summary>Reads a chunk of stderr of any size.</summary>
+    public IReadOnlyList<ProgressLine> Read(ReadOnlySpan<char> chunk) => Apply(_reader.Read(chunk));
+
+    /// <summary>Ends the stream: what was left unfinished is read as text, and held-back partial output lines are kept.</summary>
+    public IReadOnlyList<ProgressLine> Complete()
+    {
+        var lines = Apply(_reader.Complete()).ToList();
+        foreach (var vertex in _order)
+        {
+            lines.AddRange(vertex.FlushOutput());
+        }
+        return lines;
+    }
+
+    private List<ProgressLine> Apply(IReadOnlyList<RawJsonItem> items)
+    {
+        var lines = new List<ProgressLine>();
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case SolveStatusItem status:
+                    Apply(status.Status, lines);
+                    break;
+                case TextLineItem text:
+                    _textLines.Add(text.Text);
+                    lines.Add(new ProgressLine(ProgressLineKind.Text, text.Text));
+                    break;
+            }
+        }
+        return lines;
+    }
+
+    private void Apply(SolveStatus status, List<ProgressLine> lines)
+    {
+        foreach (var vertex in status.Vertexes ?? [])
+        {
+            if (!string.IsNullOrEmpty(vertex.Digest))
+            {
+                lines.AddRange(Vertex(vertex.Digest).Update(vertex));
+            }
+        }
+        foreach (var log in status.Logs ?? [])
+        {
+            if (!string.IsNullOrEmpty(log.Vertex) && log.Data is { Length: > 0 } data)
+            {
+                lines.AddRange(Vertex(log.Vertex).AddOutput((BuildLogStream)log.Stream, data));
+            }
+        }
+        foreach (var warning in status.Warnings ?? [])
+        {
+            var message = warning.Short is { Length: > 0 } text ? Encoding.UTF8.GetString(text).Trim() : "(no message)";
+            var line = "WARNING: " + message + (string.IsNullOrEmpty(warning.Url) ? "" : $" ({warning.Url})");
+            _warnings.Add(line);
+            var step = warning.Vertex is { } digest && _vertices.TryGetValue(digest, out var state) ? state.ToStep() : null;
+            lines.Add(new ProgressLine(ProgressLineKind.Warning, line, step));
+        }
+    }
+
+    private VertexState Vertex(string digest)
+    {
+        if (!_vertices.TryGetValue(digest, out var state))
+        {
+            state = new VertexState(digest, _order.Count + 1, _bakeTargets, _logTailLines);
+            _vertices.Add(digest, state);
+            _order.Add(state);
+        }
+        return state;
+    }
+
+    /// <summary>Everything known about one vertex; BuildKit resends the whole vertex on every change.</summary>
+    private sealed class VertexState(string digest, int number, IReadOnlySet<string>? bakeTargets, int logTailLines)
+    {
+        private readonly List<string> _targets = [];
+        private readonly List<(DateTimeOffset Start, DateTimeOffset? End)> _runs = [];
+        private readonly Queue<BuildLogLine> _tail = new();
+        private readonly Dictionary<BuildLogStream, (Decoder Decoder, StringBuilder Partial)> _streams = [];
+        private string _name = "";
+        private VertexName _parts = VertexName.Parse("");
+        private bool _cached;
+        private string? _error;
+        private bool _reportedDone;
+        private bool _reportedError;
+
+        public List<ProgressLine> Update(SolveVertex vertex)
+        {
+            var lines = new List<ProgressLine>();
+            if (!string.IsNullOrEmpty(vertex.Name))
+            {
+                var parts = VertexName.Parse(vertex.Name, bakeTargets);
+                if (_name.Length == 0)
+                {
+                    (_name, _parts) = (vertex.Name, parts);
+                }
+                if (parts.Target is { } target && !_targets.Contains(target))
+                {
+                    _targets.Add(target);
+                }
+            }
+            _cached |= vertex.Cached;
+            if (!string.IsNullOrEmpty(vertex.Error))
+            {
+                _error = vertex.Error;
+            }
+            if (vertex.Started is { } started)
+            {
+                var run = _runs.FindIndex(r => r.Start == started);
+                if (run < 0)
+                {
+                    _runs.Add((started, vertex.Completed));
+                }
+                else if (vertex.Completed is not null)
+                {
+                    _runs[run] = (started, vertex.Completed);
+                }
+            }
+
+            if (vertex.Completed is null)
+            {
+                return lines;
+            }
+            lines.AddRange(FlushOutput());
+            var step = ToStep();
+            if (step.Failed && !_reportedError)
+            {
+                _reportedError = _reportedDone = true;
+                lines.Add(new ProgressLine(ProgressLineKind.StepFailed, $"#{number} {_name} — ERROR: {_error}", step));
+            }
+            else if (!_reportedDone)
+            {
+                _reportedDone = true;
+                if (step.Cancelled)
+                {
+                    lines.Add(new ProgressLine(ProgressLineKind.StepCancelled, $"#{number} {_name} — CANCELED", step));
+                }
+                else if (!step.IsInternal)
+                {
+                    lines.Add(step.Cached
+                        ? new ProgressLine(ProgressLineKind.StepCached, $"#{number} {_name} — CACHED", step)
+                        : new ProgressLine(ProgressLineKind.StepCompleted, $"#{number} {_name} — {Seconds(step.Duration)}", step));
+                }
+            }
+            return lines;
+        }
+
+        public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data)
+        {
+            var lines = new List<ProgressLine>();
+            // Output of another stream that ended mid-line comes first, to keep the order it was printed in.
+            foreach (var other in _streams.Keys.Where(s => s != stream).ToList())
+            {
+                FlushStream(other, lines);
+            }
+            if (!_streams.TryGetValue(stream, out var state))
+            {
+                state = (Encoding.UTF8.GetDecoder(), new StringBuilder());
+                _streams.Add(stream, state);
+            }
+            var chars = new char[state.Decoder.GetCharCount(data, flush: false)];
+            state.Decoder.GetChars(data, chars, flush: false);
+            foreach (var c in chars)
+            {
+                if (c == '\n')
+                {
+                    AddLine(stream, state.Partial.ToString(), lines);
+                    state.Partial.Clear();
+                }
+                else if (state.Partial.Length < MaxLineLength)
+                {
+                    state.Partial.Append(c);
+                }
+            }
+            return lines;
+        }
+
+        public List<ProgressLine> FlushOutput()
+        {
+            var lines = new List<ProgressLine>();
+            foreach (var stream in _streams.Keys.ToList())
+            {
+                FlushStream(stream, lines);
+            }
+            return lines;
+        }
+
+        private void FlushStream(BuildLogStream stream, List<ProgressLine> lines)
+        {
+            var partial = _streams[stream].Partial;
+            if (partial.Length > 0)
+            {
+                AddLine(stream, partial.ToString(), lines);
+                partial.Clear();
+            }
+        }
+
+        private void AddLine(BuildLogStream stream, string text, List<ProgressLine> lines)
+        {
+            // A progress bar redraws its line with '\r'; what was last drawn is what a terminal shows.
+            text = text.TrimEnd('\r');
+            var redraw = text.LastIndexOf('\r');
+            text = redraw < 0 ? text : text[(redraw + 1)..];
+            if (logTailLines > 0)
+            {
+                _tail.Enqueue(new BuildLogLine(stream, text));
+                while (_tail.Count > logTailLines)
+                {
+                    _tail.Dequeue();
+                }
+            }
+            lines.Add(new ProgressLine(ProgressLineKind.StepOutput, $"#{number} {text}", null));
+        }
+
+        public BuildStep ToStep()
+        {
+            var completedRuns = _runs.Where(r => r.End is not null).ToList();
+            var running = _runs.Any(r => r.End is null);
+            return new BuildStep
+            {
+                Digest = digest,
+                Number = number,
+                Name = _name,
+                Target = _targets.FirstOrDefault(),
+                Targets = _targets.ToList(),
+                Platform = _parts.Platform,
+                Stage = _parts.Stage,
+                StepNumber = _parts.StepNumber,
+                StepCount = _parts.StepCount,
+                Instruction = _parts.Instruction,
+                Cached = _cached,
+                Started = _runs.Count == 0 ? null : _runs.Min(r => r.Start),
+                Completed = running || completedRuns.Count == 0 ? null : completedRuns.Max(r => r.End),
+                Duration = completedRuns.Count == 0 ? null : Busy(completedRuns),
+                Error = _error,
+                LogTail = _tail.ToList(),
+            };
+        }
+
+        /// <summary>The time covered by the runs, overlapping runs counted once.</summary>
+        private static TimeSpan Busy(List<(DateTimeOffset Start, DateTimeOffset? End)> runs)
+        {
+            var total = TimeSpan.Zero;
+            DateTimeOffset? coveredUntil = null;
+            foreach (var (start, end) in runs.OrderBy(r => r.Start))
+            {
+                var from = coveredUntil is { } covered && covered > start ? covered : start;
+                if (end!.Value > from)
+                {
+                    total += end.Value - from;
+                    coveredUntil = end;
+                }
+            }
+            return total;
+        }
+
+        private static string Seconds(TimeSpan? duration) =>
+            (duration ?? TimeSpan.Zero).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
+    }
+}

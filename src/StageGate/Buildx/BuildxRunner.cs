@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using StageGate.Diagnostics;
+using StageGate.Gates;
+using StageGate.Processes;
+
+namespace StageGate.Buildx;
+
+/// <summary>What one buildx invocation did: its exit code and every step it reported.</summary>
+internal sealed record BuildRun(
+    int ExitCode,
+    IReadOnlyList<BuildStep> Steps,
+    IReadOnlyList<string> TextLines,
+    string? SolveError,
+    TimeSpan Duration)
+{
+    /// <summary>The one target this run built (sequential runs); null for a bake of all targets.</summary>
+    public string? ForTarget { get; init; }
+
+    public bool Succeeded => ExitCode == 0;
+}
+
+/// <summary>
+/// Runs <c>docker buildx build</c> or <c>bake</c> with <c>--progress=rawjson</c>, streaming human progress
+/// lines to the caller as steps finish, and returns the parsed steps.
+/// </summary>
+internal static class BuildxRunner
+{
+    public static async Task<BuildRun> RunAsync(
+        string docker,
+        IReadOnlyList<string> arguments,
+        IReadOnlyList<string>? bakeTargets,
+        string workingDirectory,
+        IProgress<GateProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var build = new BuildProgress(bakeTargets);
+        var gate = new object();
+        void Report(IReadOnlyList<ProgressLine> lines)
+        {
+            foreach (var line in lines)
+            {
+                var level = line.Kind switch
+                {
+                    ProgressLineKind.StepCompleted or ProgressLineKind.StepCached or ProgressLineKind.StepFailed
+                        or ProgressLineKind.Warning => GateProgressLevel.Step,
+                    _ => GateProgressLevel.Detail,
+                };
+                progress?.Report(new GateProgress(level, line.Text));
+            }
+        }
+
+        var command = new ProcessCommand(docker).WithArguments(arguments).WithWorkingDirectory(workingDirectory);
+        progress?.Report(new GateProgress(GateProgressLevel.Detail, "> " + command.ToDisplayString()));
+        var started = Stopwatch.GetTimestamp();
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(
+                command,
+                OutputTarget.ToLines(line => progress?.Report(new GateProgress(GateProgressLevel.Detail, line))),
+                OutputTarget.ToLines(line =>
+                {
+                    // stderr lines arrive on one reader, but the lock keeps the parser safe whatever the runner does.
+                    lock (gate)
+                    {
+                        Report(build.ReadLine(line));
+                    }
+                }),
+                cancellationToken);
+        }
+        catch (ProcessNotStartedException ex)
+        {
+            throw new StageGateException(Codes.DockerNotFound.Create($"Could not start '{docker}': {ex.Message}"), ex);
+        }
+
+        lock (gate)
+        {
+            Report(build.Complete());
+            return new BuildRun(result.ExitCode, build.Steps, build.TextLines, build.SolveError, Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using StageGate.Diagnostics;
+using StageGate.Engine;
+using StageGate.Processes;
+
+namespace StageGate.Buildx;
+
+/// <summary>
+/// Checks, before any build, that docker, the buildx plugin, the daemon and the builder answer, and
+/// turns each missing piece into a coded diagnostic with its remedy.
+/// </summary>
+internal static class DockerProbe
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task EnsureReadyAsync(string docker, string? builder, CancellationToken cancellationToken)
+    {
+        var buildx = await RunAsync(docker, ["buildx", "version"], cancellationToken);
+        if (buildx.ExitCode != 0)
+        {
+            throw Codes.BuildxNotFound.Exception(
+                $"`{docker} buildx version` failed: {FirstLine(buildx.Error)}. Install the buildx plugin (Debian: docker-buildx, or put docker-buildx in ~/.docker/cli-plugins).");
+        }
+
+        var endpoint = DockerEndpoint.Resolve();
+        if (endpoint.CanSpeak)
+        {
+            using var engine = new EngineClient(endpoint);
+            await engine.PingAsync(cancellationToken);
+        }
+        else
+        {
+            var version = await RunAsync(docker, ["version", "--format", "{{.Server.Version}}"], cancellationToken);
+            if (version.ExitCode != 0)
+            {
+                throw Codes.DaemonNotAnswering.Exception(
+                    $"The Docker daemon at {endpoint} does not answer: {FirstLine(version.Error)}. Start it, or point DOCKER_HOST / the docker context at one that runs.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(builder))
+        {
+            var inspect = await RunAsync(docker, ["buildx", "inspect", builder], cancellationToken);
+            if (inspect.ExitCode != 0)
+            {
+                throw Codes.BuilderNotAnswering.Exception(
+                    $"buildx builder '{builder}' is not available: {FirstLine(inspect.Error)}. See `docker buildx ls`.");
+            }
+        }
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunAsync(string docker, string[] arguments, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        var error = new StringBuilder();
+        try
+        {
+            var result = await ProcessRunner.RunAsync(
+                new ProcessCommand(docker).WithArguments(arguments),
+                OutputTarget.Null,
+                OutputTarget.ToStringBuilder(error),
+                timeout.Token);
+            return (result.ExitCode, error.ToString());
+        }
+        catch (ProcessNotStartedException ex)
+        {
+            throw new StageGateException(Codes.DockerNotFound.Create(
+                $"Could not start '{docker}': {ex.Message}. Install the Docker CLI or set the docker path (StageGateDockerPath, DockerPath)."), ex);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Codes.DaemonNotAnswering.Exception(
+                $"`{docker} {string.Join(' ', arguments)}` did not answer within {ProbeTimeout.TotalSeconds:0} seconds; check that the Docker daemon runs.");
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return string.IsNullOrEmpty(line) ? "no output" : line;
+    }
+}

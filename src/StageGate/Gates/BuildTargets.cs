@@ -1,0 +1,62 @@
+using StageGate.Diagnostics;
+using StageGate.Dockerfiles;
+
+namespace StageGate.Gates;
+
+internal enum TargetRole
+{
+    Test,
+    Final,
+
+    /// <summary>The stage the final image copies from, built only to measure what the split saved.</summary>
+    Builder,
+}
+
+/// <summary>One buildx target of a run: which stage, why, and where its result goes.</summary>
+internal sealed record BuildTarget(Stage Stage, TargetRole Role, string BakeName, string? Tag)
+{
+    /// <summary>
+    /// The name passed as <c>--target</c>; null for the last stage, which is the default. buildx cannot target
+    /// an unnamed stage by index, so any other unnamed stage is an input error.
+    /// </summary>
+    public string? TargetName { get; init; } = Stage.Name;
+
+    /// <summary>Test stages only need their steps to run; images that are measured are loaded into the engine.</summary>
+    public string Output => Role == TargetRole.Test || Tag is null ? "type=cacheonly" : "type=docker";
+}
+
+internal static class BuildTargets
+{
+    public static IReadOnlyList<BuildTarget> For(GatePlan plan)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var targets = new List<BuildTarget>();
+        foreach (var test in plan.TestStages)
+        {
+            targets.Add(Create(plan, test, TargetRole.Test, null, names));
+        }
+        targets.Add(Create(plan, plan.FinalStage, TargetRole.Final, plan.FinalTag, names));
+        if (plan.BuilderStage is { } builder && builder.Index != plan.FinalStage.Index && plan.BuilderTag is not null && builder.Name is not null)
+        {
+            targets.Add(Create(plan, builder, TargetRole.Builder, plan.BuilderTag, names));
+        }
+        return targets;
+    }
+
+    private static BuildTarget Create(GatePlan plan, Stage stage, TargetRole role, string? tag, HashSet<string> names)
+    {
+        if (stage.Name is null && stage.Index != plan.Dockerfile.Stages.Count - 1)
+        {
+            throw Codes.UnknownTarget.Exception(
+                $"Stage {stage.Index} has no name, and buildx can only build a named stage or the last one. Name it: FROM … AS name.",
+                plan.DockerfilePath, stage.Line);
+        }
+        var baseName = new string(stage.DisplayName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        var bakeName = baseName;
+        for (var i = 2; !names.Add(bakeName); i++)
+        {
+            bakeName = $"{baseName}-{i}";
+        }
+        return new BuildTarget(stage, role, bakeName, tag) { TargetName = stage.Index == plan.Dockerfile.Stages.Count - 1 ? null : stage.Name };
+    }
+}

@@ -1,0 +1,407 @@
+using System.Diagnostics;
+using System.Globalization;
+using StageGate.Budgets;
+using StageGate.Buildx;
+using StageGate.Diagnostics;
+using StageGate.Dockerfiles;
+using StageGate.Measurement;
+using StageGate.Reports;
+
+namespace StageGate.Gates;
+
+/// <summary>plan → run → measure → verdict → report, in that order, once for every front end.</summary>
+internal static class GatePipeline
+{
+    public static async Task<GateResult> CheckAsync(GateOptions options, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var plan = GatePlan.Create(options);
+        var docker = DockerExecutable(plan.Options.DockerPath);
+        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Builder, cancellationToken);
+
+        var diagnostics = new List<Diagnostic>(plan.Warnings);
+        var targets = BuildTargets.For(plan);
+        progress?.Report(new GateProgress(GateProgressLevel.Summary,
+            $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
+
+        var runs = plan.Options.Sequential
+            ? await RunSequentialAsync(plan, targets, docker, progress, cancellationToken)
+            : [await BuildxRunner.RunAsync(docker, Bake(plan, targets, out var bakeFile), targets.Select(t => t.BakeName).ToList(),
+                plan.ContextDirectory, progress, cancellationToken).Finally(() => File.Delete(bakeFile))];
+
+        var outcomes = targets.Select(t => (Target: t, Outcome: Outcome(plan, t, runs))).ToList();
+        foreach (var failure in UnattributedFailures(runs, outcomes.Select(o => o.Outcome)))
+        {
+            diagnostics.Add(failure);
+        }
+
+        var tests = new List<TestStageResult>();
+        foreach (var (target, outcome) in outcomes.Where(o => o.Target.Role == TargetRole.Test))
+        {
+            tests.Add(new TestStageResult(target.Stage.DisplayName, outcome.Outcome, outcome.Duration, outcome.Failure));
+            if (outcome.Failure is { } failure)
+            {
+                diagnostics.Add(StepDiagnostic(Codes.TestStepFailed, "Test stage", plan, failure));
+            }
+        }
+
+        var final = outcomes.Single(o => o.Target.Role == TargetRole.Final);
+        var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
+        FinalImageResult image;
+        if (final.Outcome.Outcome == GateOutcome.Passed)
+        {
+            using var store = ImageMeasurer.OpenStore(docker);
+            var (measured, problem) = await ImageMeasurer.MeasureAsync(
+                store, plan.FinalTag, plan.Dockerfile, plan.FinalStage,
+                builder.Outcome?.Outcome == GateOutcome.Passed ? plan.BuilderTag : null,
+                plan.BuilderStage?.DisplayName, cancellationToken);
+            image = measured;
+            if (problem is not null)
+            {
+                diagnostics.Add(problem with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
+            }
+        }
+        else
+        {
+            image = new FinalImageResult
+            {
+                Target = plan.FinalStage.DisplayName,
+                Outcome = final.Outcome.Outcome,
+                Failure = final.Outcome.Failure,
+            };
+            if (final.Outcome.Failure is { } failure)
+            {
+                diagnostics.Add(StepDiagnostic(Codes.FinalStepFailed, "Final stage", plan, failure));
+            }
+        }
+
+        var budgets = EvaluateBudgets(plan, image, diagnostics);
+        var steps = runs.SelectMany(r => r.Steps)
+            .Where(s => !s.IsInternal && s.IsCompleted)
+            .Select(s => new StepTiming(s.Target ?? s.Stage ?? "", s.Name, s.Cached, s.Duration ?? TimeSpan.Zero))
+            .ToList();
+
+        var result = new GateResult
+        {
+            Dockerfile = plan.DockerfilePath,
+            Context = plan.ContextDirectory,
+            TestStages = tests,
+            FinalImage = image,
+            Budgets = budgets,
+            Diagnostics = diagnostics,
+            Steps = steps,
+            Duration = Stopwatch.GetElapsedTime(started),
+            ReportPath = plan.Options.ReportPath is { Length: > 0 } path ? Path.GetFullPath(path) : null,
+        };
+
+        if (result.ReportPath is { } reportPath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+            await File.WriteAllTextAsync(reportPath, ReportJson.Write(result), cancellationToken);
+        }
+        progress?.Report(new GateProgress(GateProgressLevel.Summary, Summary(result)));
+        return result;
+    }
+
+    public static async Task<StageBuildResult> BuildStageAsync(GateOptions options, string target, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var plan = GatePlan.Create(options with { FinalTarget = target, TestTargets = [] });
+        var docker = DockerExecutable(plan.Options.DockerPath);
+        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Builder, cancellationToken);
+        var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Tags.Count > 0 ? plan.FinalTag : null);
+        var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, build), null, plan.ContextDirectory, progress, cancellationToken);
+        var outcome = Outcome(plan, build, [run]);
+        var diagnostics = UnattributedFailures([run], [outcome]).ToList();
+        if (outcome.Failure is { } failure)
+        {
+            diagnostics.Add(StepDiagnostic(Codes.TestStepFailed, "Stage", plan, failure));
+        }
+        return new StageBuildResult(plan.FinalStage.DisplayName, outcome.Outcome, outcome.Duration)
+        {
+            Failure = outcome.Failure,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    public static async Task<MeasureResult> MeasureAsync(string image, string? sizeBudget, string? dockerPath, CancellationToken cancellationToken)
+    {
+        var budget = string.IsNullOrWhiteSpace(sizeBudget) ? null : SizeBudget.Parse(sizeBudget);
+        var docker = DockerExecutable(dockerPath);
+        using var store = ImageMeasurer.OpenStore(docker);
+        var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
+        if (problem is not null && measured.SizeBytes is null && problem.Message.Contains("not found", StringComparison.Ordinal))
+        {
+            throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
+        }
+        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Message);
+        return new MeasureResult(measured, verdict is null ? null : ToResult(verdict, BudgetKind.Size));
+    }
+
+    public static string InputsFingerprint(GateOptions options, CancellationToken cancellationToken) =>
+        GateFingerprint.Compute(GatePlan.Create(options), cancellationToken);
+
+    private static string DockerExecutable(string? dockerPath) =>
+        string.IsNullOrWhiteSpace(dockerPath) ? "docker" : dockerPath;
+
+    private static async Task<IReadOnlyList<BuildRun>> RunSequentialAsync(
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var runs = new List<BuildRun>();
+        foreach (var target in targets)
+        {
+            var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target), null, plan.ContextDirectory, progress, cancellationToken);
+            runs.Add(run with { ForTarget = target.BakeName });
+            if (!run.Succeeded && target.Role == TargetRole.Test)
+            {
+                progress?.Report(new GateProgress(GateProgressLevel.Summary,
+                    $"StageGate: test stage '{target.Stage.DisplayName}' failed; the final stage is not built (--sequential)."));
+                break;
+            }
+        }
+        return runs;
+    }
+
+    private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target)
+    {
+        var options = new BuildxBuildOptions
+        {
+            Context = plan.ContextDirectory,
+            Dockerfile = plan.DockerfilePath,
+            Target = target.TargetName,
+            Tags = target.Role == TargetRole.Final ? FinalTags(plan) : target.Tag is null ? [] : [target.Tag],
+            BuildArgs = plan.Options.BuildArgs,
+            Labels = target.Role == TargetRole.Final ? plan.Options.Labels : new Dictionary<string, string>(),
+            Secrets = Secrets(plan),
+            Platforms = plan.Options.Platforms,
+            Builder = plan.Options.Builder,
+            Outputs = [target.Output],
+            Progress = ProgressMode.RawJson,
+        };
+        return options.ToArguments();
+    }
+
+    private static IReadOnlyList<string> Bake(GatePlan plan, IReadOnlyList<BuildTarget> targets, out string bakeFile)
+    {
+        var definition = new BakeDefinition(targets.Select(t => new BakeTarget(t.BakeName)
+        {
+            Context = plan.ContextDirectory,
+            Dockerfile = plan.DockerfilePath,
+            Target = t.TargetName,
+            Tags = t.Role == TargetRole.Final ? FinalTags(plan) : t.Tag is null ? [] : [t.Tag],
+            Args = plan.Options.BuildArgs,
+            Labels = t.Role == TargetRole.Final ? plan.Options.Labels : new Dictionary<string, string>(),
+            Secrets = Secrets(plan),
+            Platforms = plan.Options.Platforms,
+            Outputs = [t.Output],
+        }).ToList())
+        {
+            DefaultGroup = targets.Select(t => t.BakeName).ToList(),
+        };
+        bakeFile = Path.Combine(Path.GetTempPath(), $"stagegate-{Guid.NewGuid():N}.bake.json");
+        File.WriteAllText(bakeFile, definition.ToJson());
+        return new BakeOptions(bakeFile)
+        {
+            Targets = targets.Select(t => t.BakeName).ToList(),
+            Progress = ProgressMode.RawJson,
+            Builder = plan.Options.Builder,
+        }.ToArguments();
+    }
+
+    private static IReadOnlyList<string> FinalTags(GatePlan plan) =>
+        plan.Options.Tags.Count > 0 ? plan.Options.Tags : [plan.FinalTag];
+
+    private static IReadOnlyList<BuildxSecret> Secrets(GatePlan plan) =>
+        plan.Options.Secrets.Select(s => s.Environment is not null
+            ? BuildxSecret.FromEnvironment(s.Id, s.Environment)
+            : BuildxSecret.FromFile(s.Id, Path.GetFullPath(s.File!))).ToList();
+
+    private sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure);
+
+    /// <summary>
+    /// Decides how one target ended. In a bake the targets share one exit code, so a target failed when a
+    /// step of a stage it needs failed, passed when its export completed, and did not run when another
+    /// target's failure cancelled it.
+    /// </summary>
+    private static TargetOutcome Outcome(GatePlan plan, BuildTarget target, IReadOnlyList<BuildRun> runs)
+    {
+        var own = runs.Where(r => r.ForTarget is null || r.ForTarget == target.BakeName).ToList();
+        if (own.Count == 0)
+        {
+            return new TargetOutcome(GateOutcome.NotRun, TimeSpan.Zero, null);
+        }
+
+        var steps = own.SelectMany(r => r.Steps).ToList();
+        var mine = steps.Where(s => own.All(r => r.ForTarget is not null) || s.Target == target.BakeName || s.Targets.Contains(target.BakeName)).ToList();
+        var duration = Span(mine);
+        var needed = plan.Dockerfile.StagesNeededBy(target.Stage).Select(s => s.DisplayName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (steps.FirstOrDefault(s => s.Failed && s.Stage is not null && needed.Contains(s.Stage)) is { } failed)
+        {
+            return new TargetOutcome(GateOutcome.Failed, duration, ToFailedStep(plan, target, failed));
+        }
+        if (own.All(r => r.Succeeded) || mine.Any(s => s.IsInternal && s.IsCompleted && !s.Failed && !s.Cancelled
+                && s.Name.Contains("exporting", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new TargetOutcome(GateOutcome.Passed, duration, null);
+        }
+        return new TargetOutcome(steps.Any(s => s.Failed && s.Stage is not null) ? GateOutcome.NotRun : GateOutcome.Failed, duration, null);
+    }
+
+    private static TimeSpan Span(IReadOnlyList<BuildStep> steps)
+    {
+        var starts = steps.Where(s => s.Started is not null).Select(s => s.Started!.Value).ToList();
+        var ends = steps.Where(s => s.Completed is not null).Select(s => s.Completed!.Value).ToList();
+        return starts.Count == 0 || ends.Count == 0 ? TimeSpan.Zero : ends.Max() - starts.Min();
+    }
+
+    private static FailedStep ToFailedStep(GatePlan plan, BuildTarget target, BuildStep step)
+    {
+        var stage = FindStage(plan.Dockerfile, step.Stage!);
+        var instruction = stage is not null && step.StepNumber is int n ? plan.Dockerfile.InstructionForStep(stage, n) : null;
+        var stepText = step.StepNumber is int number && step.StepCount is int count ? $"{number}/{count}" : "?";
+        return new FailedStep(
+            target.Stage.DisplayName,
+            step.Stage!,
+            step.StepNumber ?? 0,
+            step.Instruction,
+            instruction?.StartLine,
+            step.Error ?? "failed",
+            step.LogTail.Select(l => l.Text).ToList())
+        {
+            StepText = stepText,
+        };
+    }
+
+    private static Stage? FindStage(Dockerfile dockerfile, string name)
+    {
+        var stage = dockerfile.FindStage(name);
+        if (stage is null && name.StartsWith("stage-", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index < dockerfile.Stages.Count)
+        {
+            stage = dockerfile.Stages[index];
+        }
+        return stage;
+    }
+
+    private static Diagnostic StepDiagnostic(DiagnosticCode code, string what, GatePlan plan, FailedStep failure) =>
+        code.Create(
+            $"{what} '{failure.Target}' failed at step {failure.StepText} `{Shorten(failure.Instruction)}`: {failure.Error}",
+            plan.DockerfilePath,
+            failure.Line) with
+        { Details = failure.Output };
+
+    /// <summary>A failed run no stage step explains (a missing base image, a bad flag): shown with buildx's own words.</summary>
+    private static IEnumerable<Diagnostic> UnattributedFailures(IReadOnlyList<BuildRun> runs, IEnumerable<TargetOutcome> outcomes)
+    {
+        if (outcomes.Any(o => o.Failure is not null))
+        {
+            yield break;
+        }
+        foreach (var run in runs.Where(r => !r.Succeeded))
+        {
+            var internalFailure = run.Steps.FirstOrDefault(s => s.Failed);
+            var message = internalFailure is not null
+                ? $"`{internalFailure.Name}` failed: {internalFailure.Error}"
+                : run.SolveError ?? run.TextLines.LastOrDefault() ?? $"docker buildx exited with code {run.ExitCode}";
+            yield return Codes.BuildFailed.Create(message) with { Details = run.TextLines.TakeLast(20).ToList() };
+        }
+    }
+
+    private static List<BudgetResult> EvaluateBudgets(GatePlan plan, FinalImageResult image, List<Diagnostic> diagnostics)
+    {
+        var budgets = new List<BudgetResult>();
+        ByteSize? measured = image.SizeBytes is long size ? ByteSize.FromBytes(size) : null;
+        var reason = image.Outcome switch
+        {
+            GateOutcome.Passed when measured is null => "the final image could not be measured",
+            GateOutcome.Passed => null,
+            GateOutcome.NotRun => "the final stage was not built",
+            _ => "the final stage failed to build",
+        };
+
+        if (plan.SizeBudget is { } sizeBudget)
+        {
+            var verdict = sizeBudget.Evaluate(measured, reason);
+            budgets.Add(ToResult(verdict, BudgetKind.Size));
+            if (verdict.Failed)
+            {
+                diagnostics.Add(Codes.OverBudget.Create(
+                    $"Final image '{plan.FinalTag}' {verdict.Describe()}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
+                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
+            }
+        }
+
+        if (plan.GrowthBudget is { } growthBudget)
+        {
+            var verdict = growthBudget.Evaluate(measured, plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : null, reason);
+            budgets.Add(ToResult(verdict, BudgetKind.Growth));
+            if (verdict.Failed)
+            {
+                diagnostics.Add(Codes.OverGrowthBudget.Create(
+                    $"Final image '{plan.FinalTag}' {verdict.Describe()}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
+                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
+            }
+        }
+
+        if (image.Outcome == GateOutcome.Passed && measured is { } finalSize && !budgets.Any(b => b.Outcome == GateOutcome.Failed))
+        {
+            var savings = image.BuilderSizeBytes is long builderSize
+                ? $"; {new MultiStageSavings(ByteSize.FromBytes(builderSize), finalSize)} than builder stage '{image.BuilderStage}'"
+                : "";
+            var budgetText = plan.SizeBudget is { } limit ? $" (budget {limit})" : "";
+            diagnostics.Add(Codes.SizeReport.Create($"Final image '{plan.FinalTag}' is {finalSize}{budgetText}{savings}."));
+        }
+        return budgets;
+    }
+
+    private static BudgetResult ToResult(BudgetVerdict verdict, BudgetKind kind) => new(
+        kind,
+        verdict.Outcome switch
+        {
+            BudgetOutcome.Passed => GateOutcome.Passed,
+            BudgetOutcome.Failed => GateOutcome.Failed,
+            _ => GateOutcome.CouldNotMeasure,
+        },
+        verdict.Budget,
+        verdict.Measured?.Bytes,
+        verdict.Limit?.Bytes,
+        verdict.Baseline?.Bytes,
+        verdict.Describe());
+
+    private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
+        image.Layers.OrderByDescending(l => l.SizeBytes).Take(5)
+            .Select(l => $"{ByteSize.FromBytes(l.SizeBytes),8}  {(l.Line is int line ? $"line {line}" : "base"),-9} {Shorten(l.CreatedBy)}")
+            .ToList();
+
+    private static string Describe(GatePlan plan)
+    {
+        var tests = plan.TestStages.Count == 0 ? "no test stage" : string.Join(", ", plan.TestStages.Select(t => $"test stage '{t.DisplayName}'"));
+        return $"{tests} and final stage '{plan.FinalStage.DisplayName}'{(plan.Options.Sequential ? " (sequential)" : "")}";
+    }
+
+    private static string Summary(GateResult result)
+    {
+        var errors = result.Diagnostics.Count(d => d.IsError);
+        var tests = result.TestStages.Count == 0 ? "no tests" : $"tests {(result.TestStages.All(t => t.Outcome == GateOutcome.Passed) ? "passed" : "failed")} ({result.TestStages.Count} stage{(result.TestStages.Count == 1 ? "" : "s")})";
+        var size = result.FinalImage?.SizeBytes is long bytes ? $"final image {ByteSize.FromBytes(bytes)}" : "final image not measured";
+        return $"StageGate: {(errors == 0 ? "passed" : "FAILED")} — {tests}, {size}, {result.Duration.TotalSeconds:0.0}s";
+    }
+
+    private static string Shorten(string text)
+    {
+        var oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= 80 ? oneLine : oneLine[..77] + "...";
+    }
+
+    private static async Task<T> Finally<T>(this Task<T> task, Action cleanup)
+    {
+        try
+        {
+            return await task;
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
+}

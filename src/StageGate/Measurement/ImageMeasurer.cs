@@ -1,0 +1,71 @@
+using StageGate.Diagnostics;
+using StageGate.Dockerfiles;
+using StageGate.Engine;
+using StageGate.Gates;
+
+namespace StageGate.Measurement;
+
+/// <summary>Measures built images: size, digest and layers attributed to Dockerfile lines.</summary>
+internal static class ImageMeasurer
+{
+    /// <summary>The Engine API where the endpoint speaks it, else the docker CLI (ssh:// and the like).</summary>
+    public static IImageStore OpenStore(string docker)
+    {
+        var endpoint = DockerEndpoint.Resolve();
+        return endpoint.CanSpeak ? new EngineImageStore(endpoint) : new DockerCliImageStore(docker);
+    }
+
+    /// <summary>
+    /// Reads the final image and, when there is one, the builder image. An image that cannot be read gives
+    /// an outcome of <see cref="GateOutcome.CouldNotMeasure"/> and a warning, never a failed budget.
+    /// </summary>
+    public static async Task<(FinalImageResult Image, Diagnostic? Problem)> MeasureAsync(
+        IImageStore store,
+        string finalTag,
+        Dockerfile? dockerfile,
+        Stage? finalStage,
+        string? builderTag,
+        string? builderStageName,
+        CancellationToken cancellationToken)
+    {
+        var target = finalStage?.DisplayName ?? finalTag;
+        try
+        {
+            var details = await store.InspectAsync(finalTag, cancellationToken);
+            if (details is null)
+            {
+                return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
+                    Codes.CouldNotMeasure.Create($"Image '{finalTag}' was not found after the build, so its size could not be measured."));
+            }
+
+            var history = await store.HistoryAsync(finalTag, cancellationToken);
+            var layers = dockerfile is not null && finalStage is not null
+                ? LayerAttribution.Attribute(dockerfile, finalStage, history)
+                : history.Reverse().Select(h => new LayerResult(h.Size, LayerAttribution.Clean(h.CreatedBy), null)).ToList();
+
+            long? builderSize = null;
+            if (builderTag is not null)
+            {
+                builderSize = (await store.InspectAsync(builderTag, cancellationToken))?.Size;
+            }
+
+            return (new FinalImageResult
+            {
+                Target = target,
+                Outcome = GateOutcome.Passed,
+                ImageId = details.Id,
+                Digest = details.RepoDigests.FirstOrDefault(),
+                Tags = details.RepoTags,
+                SizeBytes = details.Size,
+                Layers = layers,
+                BuilderStage = builderSize is null ? null : builderStageName,
+                BuilderSizeBytes = builderSize,
+            }, null);
+        }
+        catch (StageGateException ex) when (ex.Diagnostic.Code != Codes.Cancelled.Code)
+        {
+            return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
+                Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': {ex.Diagnostic.Message}"));
+        }
+    }
+}

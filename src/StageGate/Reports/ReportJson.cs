@@ -1,0 +1,460 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StageGate.Budgets;
+using StageGate.Diagnostics;
+using StageGate.Gates;
+
+namespace StageGate.Reports;
+
+/// <summary>
+/// The JSON report: every field of a <see cref="GateResult"/> in a stable camelCase shape. A report
+/// written by one run is the baseline of a later run's growth budget.
+/// </summary>
+public static class ReportJson
+{
+    /// <summary>The shape version written into every report; a reader refuses newer shapes rather than misread them.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The report as indented JSON, every member present (null where unknown) so consumers see one shape.</summary>
+    public static string Write(GateResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // The file is read by people and tools, never embedded in HTML: keep "—" and "+" as they are.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteBoolean("passed", result.Passed);
+            json.WriteString("dockerfile", result.Dockerfile);
+            json.WriteString("context", result.Context);
+            json.WriteNumber("durationSeconds", Seconds(result.Duration));
+
+            json.WriteStartArray("testStages");
+            foreach (var stage in result.TestStages)
+            {
+                json.WriteStartObject();
+                json.WriteString("target", stage.Target);
+                json.WriteString("outcome", Name(stage.Outcome));
+                json.WriteNumber("durationSeconds", Seconds(stage.Duration));
+                WriteFailure(json, stage.Failure);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            WriteFinalImage(json, result.FinalImage);
+
+            json.WriteStartArray("budgets");
+            foreach (var budget in result.Budgets)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", Name(budget.Kind));
+                json.WriteString("outcome", Name(budget.Outcome));
+                json.WriteString("budget", budget.Budget);
+                WriteNumber(json, "measuredBytes", budget.MeasuredBytes);
+                WriteNumber(json, "limitBytes", budget.LimitBytes);
+                WriteNumber(json, "baselineBytes", budget.BaselineBytes);
+                json.WriteString("summary", budget.Summary);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", Name(diagnostic.Severity));
+                json.WriteString("code", diagnostic.Code);
+                json.WriteString("message", diagnostic.Message);
+                json.WriteString("file", diagnostic.File);
+                WriteNumber(json, "line", diagnostic.Line);
+                WriteNumber(json, "column", diagnostic.Column);
+                WriteStrings(json, "details", diagnostic.Details);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("steps");
+            foreach (var step in result.Steps)
+            {
+                json.WriteStartObject();
+                json.WriteString("target", step.Target);
+                json.WriteString("step", step.Step);
+                json.WriteBoolean("cached", step.Cached);
+                json.WriteNumber("durationSeconds", Seconds(step.Duration));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads a report written by <see cref="Write"/>, e.g. to render it in another format.</summary>
+    /// <exception cref="StageGateException">SG1014 when the file is missing or is not a StageGate report.</exception>
+    public static GateResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var document = Load(path);
+        return Parse(document.RootElement, path) with { ReportPath = Path.GetFullPath(path) };
+    }
+
+    /// <summary>
+    /// The final image size recorded in an earlier run's report, for a growth budget. Only
+    /// <c>schemaVersion</c> and <c>finalImage.sizeBytes</c> are needed, so a hand-written baseline works too.
+    /// </summary>
+    /// <exception cref="StageGateException">SG1014 when the file is missing, is not a report, or records no measured size.</exception>
+    public static long ReadBaselineSize(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var document = Load(path);
+        var root = new Reader(document.RootElement, path, "");
+        var final = root.OptionalObject("finalImage");
+        if (final is null)
+        {
+            throw Unreadable(path, $"Baseline report '{path}' has no final image: the run that wrote it stopped before the final stage was built. Use a report from a run that built and measured the final image.");
+        }
+        if (final.Value.OptionalLong("sizeBytes") is { } size)
+        {
+            return size >= 0 ? size : throw Unreadable(path, $"Baseline report '{path}' records a negative size ({size}) at finalImage.sizeBytes.");
+        }
+
+        var why = final.Value.OptionalEnum<GateOutcome>("outcome") switch
+        {
+            GateOutcome.CouldNotMeasure => "its run built the final image but could not measure it",
+            GateOutcome.Failed => "its run failed to build the final image",
+            GateOutcome.NotRun => "its run did not build the final image",
+            _ => "finalImage.sizeBytes is missing",
+        };
+        throw Unreadable(path, $"Baseline report '{path}' has no measured size: {why}. Use a report from a run that measured the final image.");
+    }
+
+    /// <summary>Parses report text; <paramref name="source"/> names it in errors.</summary>
+    internal static GateResult Parse(string json, string source)
+    {
+        using var document = ParseDocument(json, source);
+        return Parse(document.RootElement, source);
+    }
+
+    private static GateResult Parse(JsonElement element, string source)
+    {
+        var root = new Reader(element, source, "");
+        return new GateResult
+        {
+            Dockerfile = root.String("dockerfile"),
+            Context = root.String("context"),
+            Duration = root.Duration("durationSeconds"),
+            TestStages = root.Array("testStages", stage => new TestStageResult(
+                stage.String("target"),
+                stage.Enum<GateOutcome>("outcome"),
+                stage.Duration("durationSeconds"),
+                ReadFailure(stage.OptionalObject("failure")))),
+            FinalImage = ReadFinalImage(root.OptionalObject("finalImage")),
+            Budgets = root.Array("budgets", budget => new BudgetResult(
+                budget.Enum<BudgetKind>("kind"),
+                budget.Enum<GateOutcome>("outcome"),
+                budget.String("budget"),
+                budget.OptionalLong("measuredBytes"),
+                budget.OptionalLong("limitBytes"),
+                budget.OptionalLong("baselineBytes"),
+                budget.OptionalString("summary") ?? "")),
+            Diagnostics = root.Array("diagnostics", diagnostic => new Diagnostic(
+                diagnostic.Enum<DiagnosticSeverity>("severity"),
+                diagnostic.String("code"),
+                diagnostic.String("message"),
+                diagnostic.OptionalString("file"),
+                diagnostic.OptionalInt("line"),
+                diagnostic.OptionalInt("column"))
+            {
+                Details = diagnostic.Strings("details"),
+            }),
+            Steps = root.Array("steps", step => new StepTiming(
+                step.String("target"),
+                step.String("step"),
+                step.Bool("cached"),
+                step.Duration("durationSeconds"))),
+        };
+    }
+
+    private static FinalImageResult? ReadFinalImage(Reader? image) => image is not { } final ? null : new FinalImageResult
+    {
+        Target = final.String("target"),
+        Outcome = final.Enum<GateOutcome>("outcome"),
+        ImageId = final.OptionalString("imageId"),
+        Digest = final.OptionalString("digest"),
+        Tags = final.Strings("tags"),
+        SizeBytes = final.OptionalLong("sizeBytes"),
+        Layers = final.Array("layers", layer => new LayerResult(
+            layer.Long("sizeBytes"),
+            layer.String("createdBy"),
+            layer.OptionalInt("line"))),
+        BuilderStage = final.OptionalString("builderStage"),
+        BuilderSizeBytes = final.OptionalLong("builderSizeBytes"),
+        Failure = ReadFailure(final.OptionalObject("failure")),
+    };
+
+    private static FailedStep? ReadFailure(Reader? failure)
+    {
+        if (failure is not { } step)
+        {
+            return null;
+        }
+        var read = new FailedStep(
+            step.String("target"),
+            step.String("stage"),
+            step.Int("step"),
+            step.String("instruction"),
+            step.OptionalInt("line"),
+            step.String("error"),
+            step.Strings("output"));
+        return step.OptionalString("stepText") is { } text ? read with { StepText = text } : read;
+    }
+
+    private static void WriteFinalImage(Utf8JsonWriter json, FinalImageResult? image)
+    {
+        if (image is null)
+        {
+            json.WriteNull("finalImage");
+            return;
+        }
+        json.WriteStartObject("finalImage");
+        json.WriteString("target", image.Target);
+        json.WriteString("outcome", Name(image.Outcome));
+        json.WriteString("imageId", image.ImageId);
+        json.WriteString("digest", image.Digest);
+        WriteStrings(json, "tags", image.Tags);
+        WriteNumber(json, "sizeBytes", image.SizeBytes);
+        // The docker-style size is for people reading the file; readers use sizeBytes.
+        json.WriteString("size", image.SizeBytes is { } size ? new ByteSize(size).ToString() : null);
+        json.WriteStartArray("layers");
+        foreach (var layer in image.Layers)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sizeBytes", layer.SizeBytes);
+            json.WriteString("createdBy", layer.CreatedBy);
+            WriteNumber(json, "line", layer.Line);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("builderStage", image.BuilderStage);
+        WriteNumber(json, "builderSizeBytes", image.BuilderSizeBytes);
+        WriteFailure(json, image.Failure);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFailure(Utf8JsonWriter json, FailedStep? failure)
+    {
+        if (failure is null)
+        {
+            json.WriteNull("failure");
+            return;
+        }
+        json.WriteStartObject("failure");
+        json.WriteString("target", failure.Target);
+        json.WriteString("stage", failure.Stage);
+        json.WriteNumber("step", failure.Step);
+        json.WriteString("stepText", failure.StepText);
+        json.WriteString("instruction", failure.Instruction);
+        WriteNumber(json, "line", failure.Line);
+        json.WriteString("error", failure.Error);
+        WriteStrings(json, "output", failure.Output);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+
+    // Milliseconds are as precise as a build timing gets; more digits would only be noise in the file.
+    private static double Seconds(TimeSpan duration) => Math.Round(duration.TotalSeconds, 3);
+
+    private static string Name<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    private static JsonDocument Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Unreadable(path, $"Report '{path}' does not exist. Write one with the report option (--report, StageGateReportPath) in an earlier run.", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(path, $"Report '{path}' cannot be read: {e.Message}", e);
+        }
+        return ParseDocument(json, path);
+    }
+
+    private static JsonDocument ParseDocument(string json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var message = e.Message.Split(" LineNumber:")[0];
+            throw new StageGateException(
+                Codes.BaselineUnreadable.Create($"Report '{source}' is not valid JSON: {message}", source, line, column), e);
+        }
+
+        try
+        {
+            var root = new Reader(document.RootElement, source, "");
+            var version = root.OptionalLong("schemaVersion")
+                ?? throw Unreadable(source, $"'{source}' is not a StageGate report: it has no schemaVersion.");
+            if (version > SchemaVersion)
+            {
+                throw Unreadable(source, $"Report '{source}' has schemaVersion {version}, written by a newer StageGate; this version reads schemaVersion {SchemaVersion}.");
+            }
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    private static StageGateException Unreadable(string path, string message, Exception? inner = null)
+    {
+        var diagnostic = Codes.BaselineUnreadable.Create(message, path);
+        return inner is null ? new StageGateException(diagnostic) : new StageGateException(diagnostic, inner);
+    }
+
+    /// <summary>Typed access to one JSON object; a wrong or missing member is an SG1014 naming its path in the report.</summary>
+    private readonly struct Reader(JsonElement element, string source, string prefix)
+    {
+        public string String(string name) => OptionalString(name) ?? throw Missing(name, "a string");
+
+        public string? OptionalString(string name) => Get(name, JsonValueKind.String, "a string") is { } value ? value.GetString() : null;
+
+        public bool Bool(string name) => Get(name, JsonValueKind.True, "true or false") is { } value
+            ? value.GetBoolean()
+            : throw Missing(name, "true or false");
+
+        public long Long(string name) => OptionalLong(name) ?? throw Missing(name, "a whole number");
+
+        public long? OptionalLong(string name)
+        {
+            if (Get(name, JsonValueKind.Number, "a whole number") is not { } value)
+            {
+                return null;
+            }
+            return value.TryGetInt64(out var number) ? number : throw Wrong(name, "a whole number");
+        }
+
+        public int Int(string name) => OptionalInt(name) ?? throw Missing(name, "a whole number");
+
+        public int? OptionalInt(string name) => OptionalLong(name) is { } number
+            ? number is >= int.MinValue and <= int.MaxValue ? (int)number : throw Wrong(name, "a whole number")
+            : null;
+
+        public TimeSpan Duration(string name)
+        {
+            if (Get(name, JsonValueKind.Number, "a number of seconds") is not { } value)
+            {
+                return TimeSpan.Zero;
+            }
+            var seconds = value.GetDouble();
+            return seconds is >= 0 and < 1e9 ? TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)) : throw Wrong(name, "a number of seconds");
+        }
+
+        public T Enum<T>(string name)
+            where T : struct, Enum => OptionalEnum<T>(name) ?? throw Missing(name, OneOf<T>());
+
+        public T? OptionalEnum<T>(string name)
+            where T : struct, Enum
+        {
+            if (OptionalString(name) is not { } text)
+            {
+                return null;
+            }
+            // Enum.TryParse also takes numbers and comma lists; only the written names are valid here.
+            return System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } known
+                ? System.Enum.Parse<T>(known)
+                : throw Wrong(name, OneOf<T>());
+        }
+
+        public IReadOnlyList<string> Strings(string name) => Array(name, item => item.AsString());
+
+        private string AsString() => element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Wrong("", "a string");
+
+        public Reader? OptionalObject(string name) =>
+            Get(name, JsonValueKind.Object, "an object") is { } value ? new Reader(value, source, Path(name)) : null;
+
+        public IReadOnlyList<T> Array<T>(string name, Func<Reader, T> read)
+        {
+            if (Get(name, JsonValueKind.Array, "an array") is not { } value)
+            {
+                return [];
+            }
+            var items = new List<T>();
+            foreach (var item in value.EnumerateArray())
+            {
+                items.Add(read(new Reader(item, source, $"{Path(name)}[{items.Count}]")));
+            }
+            return items;
+        }
+
+        /// <summary>The member, null when absent or null, or an error when it has another kind.</summary>
+        private JsonElement? Get(string name, JsonValueKind kind, string expected)
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Wrong("", "an object");
+            }
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            var matches = value.ValueKind == kind || (kind == JsonValueKind.True && value.ValueKind == JsonValueKind.False);
+            return matches ? value : throw Wrong(name, expected);
+        }
+
+        private string Path(string name) => name.Length == 0 ? prefix : prefix.Length == 0 ? name : $"{prefix}.{name}";
+
+        private StageGateException Missing(string name, string expected) =>
+            Unreadable(source, $"'{source}' is not a StageGate report: {Path(name)} is missing; it should be {expected}.");
+
+        private StageGateException Wrong(string name, string expected) =>
+            Unreadable(source, $"'{source}' is not a StageGate report: {(Path(name).Length == 0 ? "the document" : Path(name))} should be {expected}.");
+
+        private static string OneOf<T>()
+            where T : struct, Enum => "one of " + string.Join(", ", System.Enum.GetNames<T>().Select(n => $"\"{char.ToLowerInvariant(n[0])}{n[1..]}\""));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using StageGate.Budgets;
+using StageGate.Diagnostics;
+using StageGate.Gates;
+
+namespace StageGate.Reports;
+
+/// <summary>The sentences every format shares, so the console, a PR comment and a CI annotation say the same thing.</summary>
+internal static class ReportWording
+{
+    /// <summary>How many of the final image's layers a report lists.</summary>
+    public const int TopLayerCount = 5;
+
+    /// <summary>How many of a failing step's last output lines a report shows.</summary>
+    public const int OutputLineCount = 10;
+
+    public static string Icon(GateOutcome outcome) => outcome switch
+    {
+        GateOutcome.Passed => "✓",
+        GateOutcome.Failed => "✗",
+        GateOutcome.CouldNotMeasure => "!",
+        _ => "-",
+    };
+
+    public static string Describe(GateOutcome outcome) => outcome switch
+    {
+        GateOutcome.Passed => "passed",
+        GateOutcome.Failed => "failed",
+        GateOutcome.CouldNotMeasure => "could not measure",
+        _ => "not run",
+    };
+
+    /// <summary><c>Dockerfile:14 RUN make test</c>: where a failing step is, as a user finds it in the file.</summary>
+    public static string Location(FailedStep failure, string dockerfile)
+    {
+        var file = Path.GetFileName(dockerfile);
+        var where = failure.Line is { } line ? $"{file}:{line.ToString(CultureInfo.InvariantCulture)}" : $"{file} stage {failure.Stage} step {failure.StepText}";
+        return $"{where} {OneLine(failure.Instruction)}";
+    }
+
+    /// <summary><c>test passed (12.3s)</c> or <c>test failed at Dockerfile:14 RUN make test</c>.</summary>
+    public static string TestStage(TestStageResult stage, string dockerfile) =>
+        stage.Outcome == GateOutcome.Failed && stage.Failure is { } failure
+            ? $"{stage.Target} failed at {Location(failure, dockerfile)} ({Duration(stage.Duration)})"
+            : stage.Outcome == GateOutcome.NotRun
+                ? $"{stage.Target} not run"
+                : $"{stage.Target} {Describe(stage.Outcome)} ({Duration(stage.Duration)})";
+
+    /// <summary><c>final image runtime: 763kB</c>, or why there is no size.</summary>
+    public static string FinalImage(FinalImageResult image, string dockerfile) => image.Outcome switch
+    {
+        GateOutcome.Failed when image.Failure is { } failure => $"final image {image.Target} failed at {Location(failure, dockerfile)}",
+        GateOutcome.Failed => $"final image {image.Target} failed to build",
+        GateOutcome.NotRun => $"final image {image.Target} not built",
+        _ when image.SizeBytes is { } size => $"final image {image.Target}: {new ByteSize(size)} ({ByteSizeFormat.Exact(size)})",
+        _ => $"final image {image.Target} built, but its size could not be measured",
+    };
+
+    /// <summary>
+    /// A budget's verdict, from the sizes themselves when they are known (so the overage shows in exact bytes
+    /// when rounding would hide it), otherwise the pipeline's own summary.
+    /// </summary>
+    public static string Budget(BudgetResult budget)
+    {
+        if (budget.Outcome is GateOutcome.Passed or GateOutcome.Failed && budget.MeasuredBytes is { } measured && budget.LimitBytes is { } limit
+            && (budget.Kind == BudgetKind.Size || budget.BaselineBytes is not null))
+        {
+            var verdict = new BudgetVerdict(
+                budget.Kind == BudgetKind.Size ? BudgetType.Size : BudgetType.Growth,
+                budget.Outcome == GateOutcome.Passed ? BudgetOutcome.Passed : BudgetOutcome.Failed,
+                budget.Budget)
+            {
+                Measured = new ByteSize(measured),
+                Limit = new ByteSize(limit),
+                Baseline = budget.BaselineBytes is { } baseline ? new ByteSize(baseline) : null,
+                AllowedGrowth = budget.BaselineBytes is { } from ? new ByteSize(limit - from) : null,
+            };
+            return verdict.Describe();
+        }
+        if (!string.IsNullOrWhiteSpace(budget.Summary))
+        {
+            return OneLine(budget.Summary);
+        }
+        var kind = budget.Kind == BudgetKind.Size ? "Size" : "Growth";
+        return $"{kind}: {Describe(budget.Outcome)} against the {budget.Budget} budget";
+    }
+
+    public static string BudgetName(BudgetResult budget) =>
+        budget.Kind == BudgetKind.Size ? $"size budget {budget.Budget}" : $"growth budget {budget.Budget}";
+
+    /// <summary><c>builder 452MB → final 763kB, 99% smaller</c>; null when either size is unknown.</summary>
+    public static string? Savings(FinalImageResult? image)
+    {
+        if (image?.SizeBytes is not { } final || image.BuilderSizeBytes is not { } builder)
+        {
+            return null;
+        }
+        var savings = new MultiStageSavings(new ByteSize(builder), new ByteSize(final));
+        var stage = image.BuilderStage is { Length: > 0 } name ? $" ({name})" : "";
+        return final <= builder
+            ? $"builder{stage} {savings.BuilderSize} → final {savings.FinalSize}, {savings.PercentSmaller.ToString(CultureInfo.InvariantCulture)}% smaller"
+            : $"builder{stage} → final: {savings}";
+    }
+
+    /// <summary>The largest layers, largest first; empty layers (ENV, WORKDIR) say nothing about size.</summary>
+    public static IReadOnlyList<LayerResult> TopLayers(FinalImageResult? image) =>
+        image is null ? [] : image.Layers.Where(l => l.SizeBytes > 0).OrderByDescending(l => l.SizeBytes).Take(TopLayerCount).ToList();
+
+    public static string LayerLine(LayerResult layer, string dockerfile) =>
+        layer.Line is { } line ? $"{Path.GetFileName(dockerfile)}:{line.ToString(CultureInfo.InvariantCulture)}" : "(base image)";
+
+    /// <summary>Where to change a budget that failed, in every front end's words.</summary>
+    public static string? BudgetHint(GateResult result)
+    {
+        var failed = result.Budgets.Where(b => b.Outcome == GateOutcome.Failed).Select(b => b.Kind).ToHashSet();
+        var hints = new List<string>();
+        if (failed.Contains(BudgetKind.Size))
+        {
+            hints.Add("raise the size budget with --budget, StageGateSizeBudget, or sizeBudget in stagegate.json");
+        }
+        if (failed.Contains(BudgetKind.Growth))
+        {
+            hints.Add("raise the growth budget with --growth-budget, StageGateGrowthBudget, or growthBudget in stagegate.json, or refresh the baseline report");
+        }
+        return hints.Count == 0 ? null : "Try to reduce the image (its largest layers are listed above), or " + string.Join("; or ", hints) + ".";
+    }
+
+    /// <summary>Every gate with its outcome: test stages, the final image, the budgets.</summary>
+    public static IReadOnlyList<GateOutcome> Gates(GateResult result) =>
+        result.TestStages.Select(t => t.Outcome)
+            .Concat(result.FinalImage is { } image ? [image.Outcome] : [])
+            .Concat(result.Budgets.Select(b => b.Outcome))
+            .ToList();
+
+    /// <summary><c>all 4 gates passed</c>, <c>1 of 4 gates failed, 2 not run</c>, or the errors that are no gate's (docker missing).</summary>
+    public static string Verdict(GateResult result)
+    {
+        var gates = Gates(result);
+        var total = Count(gates.Count);
+        var failed = gates.Count(g => g == GateOutcome.Failed);
+        var passed = gates.Count(g => g == GateOutcome.Passed);
+        var errors = result.Diagnostics.Count(d => d.IsError);
+        var text = failed > 0 ? $"{Count(failed)} of {total} gates failed"
+            : !result.Passed ? $"{Count(errors)} error{(errors == 1 ? "" : "s")}"
+            : passed == gates.Count ? gates.Count == 1 ? "the gate passed" : $"all {total} gates passed"
+            : $"{Count(passed)} of {total} gates passed";
+        var unmeasured = gates.Count(g => g == GateOutcome.CouldNotMeasure);
+        if (unmeasured > 0)
+        {
+            text += $", {Count(unmeasured)} could not measure";
+        }
+        var notRun = gates.Count(g => g == GateOutcome.NotRun);
+        if (notRun > 0)
+        {
+            text += $", {Count(notRun)} not run";
+        }
+        return $"StageGate {(result.Passed ? "passed" : "failed")}: {text} ({Duration(result.Duration)})";
+    }
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><c>0.4s</c>, <c>12.3s</c>, <c>2m 05s</c>.</summary>
+    public static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
+        ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s"
+        : $"{((int)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture)}m {duration.Seconds.ToString("00", CultureInfo.InvariantCulture)}s";
+
+    /// <summary>The last lines of a failing step's output, which is where compilers and test runners put the verdict.</summary>
+    public static IReadOnlyList<string> LastOutput(FailedStep failure) =>
+        failure.Output.Skip(Math.Max(0, failure.Output.Count - OutputLineCount)).ToList();
+
+    /// <summary>A diagnostic's message with its details under it, for hosts that show one block per annotation.</summary>
+    public static string MessageWithDetails(Diagnostic diagnostic) =>
+        diagnostic.Details.Count == 0 ? diagnostic.Message : diagnostic.Message + "\n" + string.Join("\n", diagnostic.Details);
+
+    /// <summary>A path as the CI system's file links expect: relative to the repository, with forward slashes.</summary>
+    public static string? RelativePath(string? path, string? repositoryRoot)
+    {
+        if (path is null || string.IsNullOrEmpty(repositoryRoot) || !Path.IsPathFullyQualified(path))
+        {
+            return path;
+        }
+        var relative = Path.GetRelativePath(repositoryRoot, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative)
+            ? path
+            : relative.Replace('\\', '/');
+    }
+
+    public static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+}

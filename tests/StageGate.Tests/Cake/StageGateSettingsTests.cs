@@ -1,0 +1,164 @@
+using Cake.Core.IO;
+using StageGate.Cake;
+using StageGate.Gates;
+
+namespace StageGate.Tests.Cake;
+
+public sealed class StageGateSettingsTests
+{
+    private static readonly DirectoryPath WorkingDirectory = new("/work/app");
+
+    [Fact]
+    public void Relative_paths_resolve_against_the_cake_working_directory()
+    {
+        var settings = new StageGateSettings
+        {
+            Dockerfile = "docker/Dockerfile",
+            Context = "src",
+            Baseline = "artifacts/baseline.json",
+            ReportPath = "artifacts/report.json",
+        };
+
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(
+            new[] { "/work/app/docker/Dockerfile", "/work/app/src", "/work/app/artifacts/baseline.json", "/work/app/artifacts/report.json" },
+            new[] { options.Dockerfile, options.Context, options.Baseline, options.ReportPath });
+    }
+
+    [Fact]
+    public void Without_a_dockerfile_the_Dockerfile_in_the_working_directory_is_gated()
+    {
+        var options = new StageGateSettings().ToGateOptions(WorkingDirectory);
+
+        Assert.Equal("/work/app/Dockerfile", options.Dockerfile);
+    }
+
+    [Fact]
+    public void Absolute_paths_are_kept()
+    {
+        var options = new StageGateSettings { Dockerfile = "/repo/Dockerfile", Context = "/repo" }.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(("/repo/Dockerfile", "/repo"), (options.Dockerfile, options.Context));
+    }
+
+    [Fact]
+    public void Unset_paths_stay_unset_so_stagegate_json_can_fill_them()
+    {
+        var options = new StageGateSettings().ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(new string?[4], new[] { options.Context, options.Baseline, options.ReportPath, options.DockerPath });
+    }
+
+    [Fact]
+    public void Lists_and_maps_reach_the_options_in_order()
+    {
+        var settings = new StageGateSettings
+        {
+            TestTargets = { "unit", "lint" },
+            Tags = { "app:1", "app:latest" },
+            Platforms = { "linux/amd64", "linux/arm64" },
+            BuildArgs = { ["VERSION"] = "1.2", ["CONFIG"] = "a=b c" },
+            Labels = { ["org.opencontainers.image.source"] = "https://example.test/repo" },
+        };
+
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(["unit", "lint"], options.TestTargets);
+        Assert.Equal(["app:1", "app:latest"], options.Tags);
+        Assert.Equal(["linux/amd64", "linux/arm64"], options.Platforms);
+        Assert.Equal("a=b c", options.BuildArgs["CONFIG"]);
+        Assert.Equal("https://example.test/repo", options.Labels["org.opencontainers.image.source"]);
+    }
+
+    [Fact]
+    public void Changing_the_settings_after_mapping_does_not_change_the_options()
+    {
+        var settings = new StageGateSettings { TestTargets = { "test" }, BuildArgs = { ["A"] = "1" } };
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        settings.TestTargets.Add("lint");
+        settings.BuildArgs["A"] = "2";
+
+        Assert.Equal((1, "1"), (options.TestTargets.Count, options.BuildArgs["A"]));
+    }
+
+    [Fact]
+    public void Empty_values_passed_through_from_script_arguments_count_as_unset()
+    {
+        var settings = new StageGateSettings
+        {
+            FinalTarget = "",
+            SizeBudget = " ",
+            GrowthBudget = "",
+            Builder = "",
+            TestTargets = { "", "test" },
+        };
+
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(new string?[4], new[] { options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Builder });
+        Assert.Equal(["test"], options.TestTargets);
+    }
+
+    [Fact]
+    public void A_secret_file_resolves_against_the_working_directory_and_an_environment_secret_keeps_its_variable_name()
+    {
+        var settings = new StageGateSettings()
+            .WithSecret("npmrc", file: "secrets/.npmrc")
+            .WithSecret("token", env: "NPM_TOKEN");
+
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(
+            [new BuildSecret("npmrc", null, "/work/app/secrets/.npmrc"), new BuildSecret("token", "NPM_TOKEN")],
+            options.Secrets);
+    }
+
+    [Fact]
+    public void A_bare_docker_name_is_left_for_the_PATH_lookup()
+    {
+        var options = new StageGateSettings { DockerPath = "podman" }.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal("podman", options.DockerPath);
+    }
+
+    [Fact]
+    public void A_relative_docker_path_resolves_against_the_working_directory()
+    {
+        var options = new StageGateSettings { DockerPath = "tools/docker" }.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal("/work/app/tools/docker", options.DockerPath);
+    }
+
+    [Fact]
+    public void The_fluent_helpers_set_the_options_they_are_named_after()
+    {
+        var settings = new StageGateSettings()
+            .WithDockerfile("Dockerfile.prod")
+            .WithContext("app")
+            .WithTestTarget("test")
+            .WithFinalTarget("final")
+            .WithTag("app:ci")
+            .WithSizeBudget("150MB")
+            .WithGrowthBudget("5%", "baseline.json")
+            .WithReportPath("report.json")
+            .WithBuildArg("VERSION", "2")
+            .WithLabel("team", "build")
+            .WithBuilder("ci")
+            .WithPlatform("linux/amd64")
+            .WithSequential()
+            .WithDockerPath("/usr/bin/docker")
+            .WithReturnResultOnFailure();
+
+        var options = settings.ToGateOptions(WorkingDirectory);
+
+        Assert.Equal(
+            ("/work/app/Dockerfile.prod", "/work/app/app", "final", "150MB", "5%", "/work/app/baseline.json", "/work/app/report.json", "ci", true, "/usr/bin/docker"),
+            (options.Dockerfile, options.Context, options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Baseline, options.ReportPath, options.Builder, options.Sequential, options.DockerPath));
+        Assert.Equal(
+            ("test", "app:ci", "linux/amd64", "2", "build"),
+            (options.TestTargets.Single(), options.Tags.Single(), options.Platforms.Single(), options.BuildArgs["VERSION"], options.Labels["team"]));
+        Assert.True(settings.ReturnResultOnFailure);
+    }
+}

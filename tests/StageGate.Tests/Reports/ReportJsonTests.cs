@@ -1,0 +1,196 @@
+using System.Text.Json;
+using StageGate.Diagnostics;
+using StageGate.Gates;
+using StageGate.Reports;
+
+namespace StageGate.Tests.Reports;
+
+public sealed class ReportJsonTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("stagegate-report-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private string Save(string json, string name = "report.json")
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void A_report_read_back_renders_the_same_JSON_it_was_read_from()
+    {
+        var written = ReportJson.Write(SampleResults.TestFailure());
+
+        var read = ReportJson.Read(Save(written));
+
+        Assert.Equal(written, ReportJson.Write(read));
+    }
+
+    [Fact]
+    public void A_report_read_back_has_the_same_sizes_outcomes_and_failures()
+    {
+        var original = SampleResults.Passing() with
+        {
+            TestStages = SampleResults.TestFailure().TestStages,
+            Diagnostics = SampleResults.TestFailure().Diagnostics,
+        };
+
+        var read = ReportJson.Read(Save(ReportJson.Write(original)));
+
+        Assert.Equal(763_412, read.FinalImage!.SizeBytes);
+        Assert.Equal(452_000_000, read.FinalImage.BuilderSizeBytes);
+        Assert.Equal(original.FinalImage!.Layers, read.FinalImage.Layers);
+        Assert.Equal(original.FinalImage.Tags, read.FinalImage.Tags);
+        Assert.Equal([GateOutcome.Passed, GateOutcome.Failed], read.TestStages.Select(s => s.Outcome));
+        Assert.Equal(TimeSpan.FromSeconds(3.1), read.TestStages[1].Duration);
+        Assert.Equal(SampleResults.IntegrationFailure.Output, read.TestStages[1].Failure!.Output);
+        Assert.Equal(14, read.TestStages[1].Failure!.Line);
+        Assert.Equal(original.Budgets, read.Budgets);
+        Assert.Equal(original.Steps, read.Steps);
+        Assert.Equal(original.Diagnostics[0].Details, read.Diagnostics[0].Details);
+        Assert.Equal(
+            (DiagnosticSeverity.Error, "SG3001", original.Diagnostics[0].Message, SampleResults.Dockerfile, (int?)14),
+            (read.Diagnostics[0].Severity, read.Diagnostics[0].Code, read.Diagnostics[0].Message, read.Diagnostics[0].File, read.Diagnostics[0].Line));
+        Assert.Equal(TimeSpan.FromSeconds(42.125), read.Duration);
+        Assert.False(read.Passed);
+    }
+
+    [Fact]
+    public void The_report_has_schema_version_1_and_camel_case_members()
+    {
+        using var json = JsonDocument.Parse(ReportJson.Write(SampleResults.Passing()));
+
+        Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(763_412, json.RootElement.GetProperty("finalImage").GetProperty("sizeBytes").GetInt64());
+        Assert.Equal("763kB", json.RootElement.GetProperty("finalImage").GetProperty("size").GetString());
+        Assert.Equal("passed", json.RootElement.GetProperty("testStages")[0].GetProperty("outcome").GetString());
+        Assert.Equal("couldNotMeasure", JsonDocument.Parse(ReportJson.Write(SampleResults.CouldNotMeasure()))
+            .RootElement.GetProperty("budgets")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void The_report_keeps_text_readable_instead_of_escaping_it_for_HTML()
+    {
+        var json = ReportJson.Write(SampleResults.Passing());
+
+        Assert.Contains("\"RUN apk add --no-cache libstdc++\"", json, StringComparison.Ordinal);
+        Assert.Contains("— within the 1MB budget", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_is_reusable_as_a_later_runs_baseline()
+    {
+        var path = Save(ReportJson.Write(SampleResults.Passing()));
+
+        Assert.Equal(763_412, ReportJson.ReadBaselineSize(path));
+    }
+
+    [Fact]
+    public void A_hand_written_baseline_needs_only_the_schema_version_and_the_size()
+    {
+        var path = Save("""{ "schemaVersion": 1, "finalImage": { "sizeBytes": 1000 } }""");
+
+        Assert.Equal(1000, ReportJson.ReadBaselineSize(path));
+    }
+
+    [Fact]
+    public void A_missing_baseline_is_SG1014_naming_the_path()
+    {
+        var path = Path.Combine(folder, "nope.json");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Equal(path, error.Diagnostic.File);
+        Assert.Contains($"'{path}' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_that_is_not_JSON_is_SG1014_with_its_line()
+    {
+        var path = Save("{\n  \"schemaVersion\": 1,\n  oops\n}");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Equal(3, error.Diagnostic.Line);
+        Assert.Contains("is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_without_a_size_is_SG1014()
+    {
+        var path = Save("""{ "schemaVersion": 1, "finalImage": { "target": "runtime" } }""");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Contains("has no measured size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_whose_run_could_not_measure_the_image_explains_that_it_has_no_measured_size()
+    {
+        var path = Save(ReportJson.Write(SampleResults.CouldNotMeasure()));
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Equal(
+            $"Baseline report '{path}' has no measured size: its run built the final image but could not measure it. Use a report from a run that measured the final image.",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_StageGate_report_is_SG1014()
+    {
+        var path = Save("""{ "name": "package.json" }""");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Contains("is not a StageGate report: it has no schemaVersion", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrongly_typed_member_is_SG1014_naming_where_it_is()
+    {
+        var path = Save("""{ "schemaVersion": 1, "finalImage": { "sizeBytes": "big" } }""");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Contains("finalImage.sizeBytes should be a whole number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_from_a_newer_StageGate_is_refused_rather_than_misread()
+    {
+        var path = Save("""{ "schemaVersion": 2, "finalImage": { "sizeBytes": 1000 } }""");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
+
+        Assert.Contains("schemaVersion 2, written by a newer StageGate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_a_full_report_names_a_missing_required_member()
+    {
+        var path = Save("""{ "schemaVersion": 1, "context": "/src", "testStages": [ { "outcome": "passed" } ] }""");
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.Read(path));
+
+        Assert.Contains("dockerfile is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_outcome_is_SG1014_listing_the_known_ones()
+    {
+        var written = ReportJson.Write(SampleResults.Passing()).Replace("\"outcome\": \"passed\"", "\"outcome\": \"1\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<StageGateException>(() => ReportJson.Read(Save(written)));
+
+        Assert.Contains("testStages[0].outcome should be one of \"passed\", \"failed\", \"couldNotMeasure\", \"notRun\"", error.Message, StringComparison.Ordinal);
+    }
+}
