@@ -50,7 +50,7 @@ internal sealed class StageGateRun
         if (result.Budget is { } budget)
         {
             run._log.Write(budget.Outcome == GateOutcome.Failed ? Verbosity.Quiet : Verbosity.Minimal,
-                budget.Outcome == GateOutcome.Failed ? LogLevel.Error : LogLevel.Information, budget.Summary);
+                budget.Outcome == GateOutcome.Failed ? LogLevel.Error : LogLevel.Information, $"{image}: {budget.Summary}");
         }
         return run.Passed(result, result.Passed, () => $"{image}: error {Codes.OverBudget.Code}: {result.Budget?.Summary}");
     }

@@ -73,6 +73,10 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
         {
             Report(Codes.Cancelled.Create("The build was cancelled; buildx was stopped."));
         }
+        if (Log.HasLoggedErrors)
+        {
+            PassedStamp.Delete(StampFile);
+        }
         return !Log.HasLoggedErrors;
     }
 
@@ -107,8 +111,12 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
             case DiagnosticSeverity.Warning:
                 Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
                 break;
-            default:
+            case DiagnosticSeverity.Info when d.File.Length > 0:
                 Log.LogMessage(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, MessageImportance.Normal, d.Message);
+                break;
+            default:
+                // Without a file MSBuild would place it at the task in our .targets file, which helps nobody.
+                Log.LogMessage(MessageImportance.Normal, $"{d.Code}: {d.Message}");
                 break;
         }
     }

@@ -326,7 +326,7 @@ internal static class GatePipeline
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' {verdict.Describe()}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
+                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Describe()}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -338,7 +338,7 @@ internal static class GatePipeline
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' {verdict.Describe()}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
+                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Describe()}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }

@@ -40,8 +40,7 @@ internal static class JUnitReport
         }
 
         // An error that is no gate's (docker missing, a bad Dockerfile) must still turn the test tab red.
-        var gateCodes = new[] { Codes.TestStepFailed.Code, Codes.FinalStepFailed.Code, Codes.OverBudget.Code, Codes.OverGrowthBudget.Code };
-        foreach (var error in result.Diagnostics.Where(d => d.IsError && !gateCodes.Contains(d.Code)))
+        foreach (var error in result.Diagnostics.Where(d => d.IsError && !ReportWording.IsGateCode(d.Code)))
         {
             var location = ReportWording.RelativePath(error.File, repositoryRoot) is { } file
                 ? error.Line is { } line ? $"{file}:{line.ToString(CultureInfo.InvariantCulture)}\n" : file + "\n"

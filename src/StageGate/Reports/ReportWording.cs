@@ -14,6 +14,10 @@ internal static class ReportWording
     /// <summary>How many of a failing step's last output lines a report shows.</summary>
     public const int OutputLineCount = 10;
 
+    /// <summary>The codes a gate's own verdict stands for: a failing test or final step, an exceeded budget.</summary>
+    public static bool IsGateCode(string code) =>
+        code == Codes.TestStepFailed.Code || code == Codes.FinalStepFailed.Code || code == Codes.OverBudget.Code || code == Codes.OverGrowthBudget.Code;
+
     public static string Icon(GateOutcome outcome) => outcome switch
     {
         GateOutcome.Passed => "✓",

@@ -19,11 +19,10 @@ internal static class TextReport
         var text = new StringBuilder();
         text.Append("StageGate ").Append(ReportWording.RelativePath(result.Dockerfile, repositoryRoot)).Append('\n').Append('\n');
 
-        var shownOutputs = new List<IReadOnlyList<string>>();
         foreach (var stage in result.TestStages)
         {
             text.Append(Indent).Append(ReportWording.Icon(stage.Outcome)).Append(' ').Append(ReportWording.TestStage(stage, result.Dockerfile)).Append('\n');
-            AppendFailure(text, stage.Failure, shownOutputs);
+            AppendFailure(text, stage.Failure);
         }
 
         if (result.FinalImage is { } image)
@@ -33,7 +32,7 @@ internal static class TextReport
                 text.Append('\n');
             }
             text.Append(Indent).Append(ReportWording.Icon(image.Outcome)).Append(' ').Append(ReportWording.FinalImage(image, result.Dockerfile)).Append('\n');
-            AppendFailure(text, image.Failure, shownOutputs);
+            AppendFailure(text, image.Failure);
             var names = new[] { image.ImageId is null ? "" : "image " + ShortId(image.ImageId), image.Tags.Count == 0 ? "" : "tagged " + string.Join(", ", image.Tags) }
                 .Where(n => n.Length > 0).ToList();
             if (names.Count > 0)
@@ -61,8 +60,8 @@ internal static class TextReport
             {
                 var shown = diagnostic with { File = ReportWording.RelativePath(diagnostic.File, repositoryRoot) };
                 text.Append(Indent).Append(shown).Append('\n');
-                // A failing step's output is already shown under its gate; say it once.
-                if (!shownOutputs.Any(o => o.SequenceEqual(diagnostic.Details)))
+                // A gate's diagnostic carries what its gate already shows above (step output, largest layers); say it once.
+                if (!ReportWording.IsGateCode(diagnostic.Code))
                 {
                     foreach (var detail in diagnostic.Details)
                     {
@@ -81,7 +80,7 @@ internal static class TextReport
         return text.ToString();
     }
 
-    private static void AppendFailure(StringBuilder text, FailedStep? failure, List<IReadOnlyList<string>> shownOutputs)
+    private static void AppendFailure(StringBuilder text, FailedStep? failure)
     {
         if (failure is null)
         {
@@ -95,8 +94,6 @@ internal static class TextReport
         {
             text.Append(Indent).Append(Indent).Append("| ").Append(line).Append('\n');
         }
-        shownOutputs.Add(failure.Output);
-        shownOutputs.Add(ReportWording.LastOutput(failure));
     }
 
     private static void AppendLayers(StringBuilder text, GateResult result)

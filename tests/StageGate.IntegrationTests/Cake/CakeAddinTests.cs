@@ -46,12 +46,12 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
 
         var run = await script.RunAsync("""
             var result = StageGateCheck(new StageGateSettings().WithSizeBudget("1MB"));
-            Information("RESULT passed={0} tests={1} test={2} image={3}",
-                result.Passed, result.TestStages.Count, result.TestStages[0].Outcome, result.FinalImage?.ImageId is not null);
+            Information("RESULT passed={0} test={1} size={2} image={3}",
+                result.Passed, result.TestStages.Single().Outcome, result.FinalImage?.SizeBytes, result.FinalImage?.ImageId is not null);
             """);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("RESULT passed=True tests=1 test=Passed image=True", run.Output, StringComparison.Ordinal);
+        Assert.Contains("RESULT passed=True test=Passed size=3 image=True", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Matches(@"Dockerfile\(4,\d+\): error SG3001: ", run.Output);
-        Assert.Contains("looking for /missing.txt", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Dockerfile\(4,\d+\): error SG3001: ", run.Error);
+        Assert.Contains("looking for /missing.txt", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT REACHED", run.Output, StringComparison.Ordinal);
     }
 
@@ -88,7 +88,7 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Matches(@"error SG4001: .*100\s?kB", run.Output);
+        Assert.Matches(@"Dockerfile\(5,\d+\): error SG4001: .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Error);
     }
 
     [Fact]
@@ -111,6 +111,41 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Building_one_stage_hands_the_script_its_outcome_and_failing_line()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        using var script = new CakeScript(output, FailingTestDockerfile);
+
+        var run = await script.RunAsync("""
+            var stage = StageGateBuildStage("test", new StageGateSettings { ReturnResultOnFailure = true });
+            Information("RESULT target={0} outcome={1} failedLine={2}", stage.Target, stage.Outcome, stage.Failure?.Line);
+            """);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("RESULT target=test outcome=Failed failedLine=4", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Measuring_an_image_over_its_budget_fails_the_cake_run_with_its_size()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        using var script = new CakeScript(output, PassingDockerfile);
+
+        var run = await script.RunAsync("""
+            StageGateMeasure("busybox:latest", "100kB");
+            """);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Matches(@"busybox:latest: error SG4001: .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Error);
+    }
+
+    [Fact]
     public async Task A_missing_dockerfile_fails_the_cake_run_with_SG1001_before_docker_runs()
     {
         using var script = new CakeScript(output, PassingDockerfile);
@@ -120,7 +155,7 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("error SG1001: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("error SG1001: ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

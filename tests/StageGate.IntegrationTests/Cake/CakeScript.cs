@@ -104,4 +104,8 @@ internal sealed class CakeScript : IDisposable
 }
 
 /// <summary>How a <c>dotnet cake</c> run ended: its exit code and everything it printed.</summary>
-internal sealed record CakeRun(int ExitCode, string Output);
+internal sealed record CakeRun(int ExitCode, string Output)
+{
+    /// <summary>What Cake printed for the exception that failed the run: from its <c>Error: </c> line on; empty when none.</summary>
+    public string Error => Output.IndexOf("\nError: ", StringComparison.Ordinal) is var at and >= 0 ? Output[(at + 1)..] : "";
+}

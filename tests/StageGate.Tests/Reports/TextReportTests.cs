@@ -1,3 +1,4 @@
+using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Reports;
 
@@ -36,6 +37,17 @@ public class TextReportTests
         var text = TextReport.Render(SampleResults.TestFailure());
 
         Assert.Single(text.Split('\n'), l => l.Contains("FAIL: TestParse", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_error_that_belongs_to_no_gate_shows_its_details()
+    {
+        var result = SampleResults.Passing() with
+        {
+            Diagnostics = [Codes.BuildFailed.Create("docker buildx exited with code 1") with { Details = ["ERROR: failed to solve: busybox:nope: not found"] }],
+        };
+
+        Assert.Contains("ERROR: failed to solve: busybox:nope: not found", Lines(result));
     }
 
     [Fact]
