@@ -19,22 +19,22 @@ public sealed class StageGateSettings
     /// <summary>Test stages to build explicitly (<c>--test-target</c>); a stage named <c>test</c> when empty.</summary>
     public ICollection<string> TestTargets { get; set; } = new List<string>();
 
-    /// <summary>The stage that ships (<c>--target</c>); the last stage when unset.</summary>
+    /// <summary>The stage that ships (<c>--final-target</c>); the last stage when unset.</summary>
     public string? FinalTarget { get; set; }
 
     /// <summary>Tags for the final image (<c>--tag</c>).</summary>
     public ICollection<string> Tags { get; set; } = new List<string>();
 
-    /// <summary>Absolute size budget of the final image, e.g. <c>150MB</c> or <c>120MiB</c>.</summary>
+    /// <summary>Absolute size budget of the final image (<c>--budget</c>), e.g. <c>150MB</c> or <c>120MiB</c>.</summary>
     public string? SizeBudget { get; set; }
 
-    /// <summary>Allowed growth against <see cref="Baseline"/>, e.g. <c>5%</c> or <c>10MB</c>.</summary>
+    /// <summary>Allowed growth against <see cref="Baseline"/> (<c>--growth-budget</c>), e.g. <c>5%</c> or <c>10MB</c>.</summary>
     public string? GrowthBudget { get; set; }
 
-    /// <summary>A JSON report written by an earlier run, for the growth budget.</summary>
+    /// <summary>A JSON report written by an earlier run, for the growth budget (<c>--baseline</c>).</summary>
     public FilePath? Baseline { get; set; }
 
-    /// <summary>Where to write this run's JSON report (reusable as a later baseline).</summary>
+    /// <summary>Where to write this run's JSON report (<c>--report</c>), reusable as a later baseline.</summary>
     public FilePath? ReportPath { get; set; }
 
     /// <summary>Build arguments (<c>--build-arg NAME=value</c>).</summary>
@@ -52,8 +52,11 @@ public sealed class StageGateSettings
     /// <summary>Target platforms (<c>--platform</c>), e.g. <c>linux/amd64</c>.</summary>
     public ICollection<string> Platforms { get; set; } = new List<string>();
 
-    /// <summary>Run the test stages first and stop when they fail, instead of one parallel bake.</summary>
+    /// <summary>Run the test stages first and stop when they fail, instead of one parallel bake (<c>--sequential</c>).</summary>
     public bool Sequential { get; set; }
+
+    /// <summary>Ignore <c>stagegate.json</c> beside the Dockerfile (<c>--no-config</c>).</summary>
+    public bool NoConfig { get; set; }
 
     /// <summary>The docker executable; a bare name (<c>docker</c>) is looked up on PATH.</summary>
     public FilePath? DockerPath { get; set; }
@@ -82,6 +85,7 @@ public sealed class StageGateSettings
         Builder = Blank(Builder),
         Platforms = Values(Platforms),
         Sequential = Sequential,
+        UseConfigurationFile = !NoConfig,
         DockerPath = DockerPath is null ? null : Executable(DockerPath, workingDirectory),
     };
 

@@ -60,6 +60,9 @@ public static class StageGateSettingsExtensions
     public static StageGateSettings WithSequential(this StageGateSettings settings, bool sequential = true) =>
         Set(settings, s => s.Sequential = sequential);
 
+    public static StageGateSettings WithNoConfig(this StageGateSettings settings, bool noConfig = true) =>
+        Set(settings, s => s.NoConfig = noConfig);
+
     public static StageGateSettings WithDockerPath(this StageGateSettings settings, FilePath dockerPath) =>
         Set(settings, s => s.DockerPath = dockerPath);
 

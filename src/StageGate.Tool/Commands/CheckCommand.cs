@@ -76,7 +76,9 @@ internal static class CheckCommand
                 var annotations = CiSystem(parse.GetValue(ci)!);
                 if (annotations is { } format)
                 {
-                    await output.WriteAsync(Report.Render(result, format));
+                    // CI systems link annotations by paths relative to the checkout.
+                    var checkout = Environment.GetEnvironmentVariable(format == ReportFormat.GitHubActions ? "GITHUB_WORKSPACE" : "BUILD_SOURCESDIRECTORY");
+                    await output.WriteAsync(Report.Render(result, format, string.IsNullOrEmpty(checkout) ? null : checkout));
                 }
                 if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary && annotations == ReportFormat.GitHubActions)
                 {

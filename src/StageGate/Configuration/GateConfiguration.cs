@@ -99,6 +99,11 @@ internal static class GateConfiguration
 
         public ConfigurationFile Parse()
         {
+            if (bytes.AsSpan(start).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            {
+                throw Error($"{path} is empty; it must hold a JSON object, e.g. {{ \"sizeBudget\": \"150MB\" }}.", 1, 1);
+            }
+
             var reader = new Utf8JsonReader(
                 bytes.AsSpan(start),
                 new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -117,10 +122,7 @@ internal static class GateConfiguration
 
         private ConfigurationFile ParseObject(ref Utf8JsonReader reader)
         {
-            if (!reader.Read())
-            {
-                throw Error($"{path} is empty; it must hold a JSON object, e.g. {{ \"sizeBudget\": \"150MB\" }}.", 1, 1);
-            }
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw ErrorAt(ref reader, $"{path} must hold a JSON object, not {Describe(reader.TokenType)}.");

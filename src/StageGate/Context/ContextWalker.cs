@@ -13,25 +13,18 @@ internal readonly record struct ContextEntry(string Path, long Size, long LastWr
 /// </summary>
 internal sealed class ContextWalker
 {
-    private static readonly EnumerationOptions ReadOneFolder = new()
-    {
-        RecurseSubdirectories = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-        // BuildKit fails on an unreadable folder it must send; a listing shows what can be read.
-        IgnoreInaccessible = true,
-    };
-
     private readonly DockerIgnore _ignore;
     private readonly bool _withTimes;
+    private readonly EnumerationOptions _readOneFolder;
     private readonly List<ContextEntry> _entries = new();
     private readonly List<PendingFolder> _folders = new();
     private char[] _path = new char[256];
 
-    private ContextWalker(DockerIgnore ignore, bool withTimes)
+    private ContextWalker(DockerIgnore ignore, bool withTimes, EnumerationOptions readOneFolder)
     {
         _ignore = ignore;
         _withTimes = withTimes;
+        _readOneFolder = readOneFolder;
     }
 
     private enum EntryKind
@@ -51,6 +44,14 @@ internal sealed class ContextWalker
         var entries = new List<ContextEntry>();
         var level = new List<PendingFolder> { new(root, "", []) };
         var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var readOneFolder = new EnumerationOptions
+        {
+            RecurseSubdirectories = false,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+            // BuildKit fails on an unreadable folder it must send; a listing shows what can be read.
+            IgnoreInaccessible = true,
+        };
         var merge = new object();
         while (level.Count > 0)
         {
@@ -59,7 +60,7 @@ internal sealed class ContextWalker
             Parallel.ForEach(
                 level,
                 options,
-                () => new ContextWalker(ignore, withTimes),
+                () => new ContextWalker(ignore, withTimes, readOneFolder),
                 (folder, _, walker) =>
                 {
                     walker.Read(folder);
@@ -80,19 +81,26 @@ internal sealed class ContextWalker
 
     private void Read(PendingFolder folder)
     {
-        var entries = new FileSystemEnumerable<Found>(
-            folder.FullPath, (ref FileSystemEntry entry) => Inspect(ref entry, folder), ReadOneFolder);
-        foreach (var found in entries)
+        try
         {
-            switch (found.Kind)
+            var entries = new FileSystemEnumerable<Found>(
+                folder.FullPath, (ref FileSystemEntry entry) => Inspect(ref entry, folder), _readOneFolder);
+            foreach (var found in entries)
             {
-                case EntryKind.File:
-                    _entries.Add(new ContextEntry(found.RelativePath!, found.Size, found.LastWriteTicks));
-                    break;
-                case EntryKind.Folder:
-                    _folders.Add(new PendingFolder(found.FullPath!, found.RelativePath!, found.Matches!));
-                    break;
+                switch (found.Kind)
+                {
+                    case EntryKind.File:
+                        _entries.Add(new ContextEntry(found.RelativePath!, found.Size, found.LastWriteTicks));
+                        break;
+                    case EntryKind.Folder:
+                        _folders.Add(new PendingFolder(found.FullPath!, found.RelativePath!, found.Matches!));
+                        break;
+                }
             }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The folder was removed while the walk ran; a build started now would not send it either.
         }
     }
 

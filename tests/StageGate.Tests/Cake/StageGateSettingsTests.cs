@@ -116,6 +116,15 @@ public sealed class StageGateSettingsTests
     }
 
     [Fact]
+    public void Stagegate_json_is_read_unless_the_settings_say_no_config()
+    {
+        Assert.Equal(
+            (true, false),
+            (new StageGateSettings().ToGateOptions(WorkingDirectory).UseConfigurationFile,
+             new StageGateSettings { NoConfig = true }.ToGateOptions(WorkingDirectory).UseConfigurationFile));
+    }
+
+    [Fact]
     public void A_bare_docker_name_is_left_for_the_PATH_lookup()
     {
         var options = new StageGateSettings { DockerPath = "podman" }.ToGateOptions(WorkingDirectory);
@@ -148,14 +157,15 @@ public sealed class StageGateSettingsTests
             .WithBuilder("ci")
             .WithPlatform("linux/amd64")
             .WithSequential()
+            .WithNoConfig()
             .WithDockerPath("/usr/bin/docker")
             .WithReturnResultOnFailure();
 
         var options = settings.ToGateOptions(WorkingDirectory);
 
         Assert.Equal(
-            ("/work/app/Dockerfile.prod", "/work/app/app", "final", "150MB", "5%", "/work/app/baseline.json", "/work/app/report.json", "ci", true, "/usr/bin/docker"),
-            (options.Dockerfile, options.Context, options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Baseline, options.ReportPath, options.Builder, options.Sequential, options.DockerPath));
+            ("/work/app/Dockerfile.prod", "/work/app/app", "final", "150MB", "5%", "/work/app/baseline.json", "/work/app/report.json", "ci", true, false, "/usr/bin/docker"),
+            (options.Dockerfile, options.Context, options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Baseline, options.ReportPath, options.Builder, options.Sequential, options.UseConfigurationFile, options.DockerPath));
         Assert.Equal(
             ("test", "app:ci", "linux/amd64", "2", "build"),
             (options.TestTargets.Single(), options.Tags.Single(), options.Platforms.Single(), options.BuildArgs["VERSION"], options.Labels["team"]));

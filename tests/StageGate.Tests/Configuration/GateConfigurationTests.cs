@@ -242,6 +242,15 @@ public sealed class GateConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_file_is_SG1015_asking_for_an_object()
+    {
+        var error = LoadFails("  \n");
+
+        Assert.Equal("SG1015", error.Code);
+        Assert.Contains("is empty; it must hold a JSON object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_string_is_SG1015_rather_than_a_silently_missing_gate()
     {
         var error = LoadFails("""{ "sizeBudget": " " }""");

@@ -24,7 +24,7 @@ public class RealWorldDockerfileTests
         var dockerfile = Parse(RealWorldDockerfiles.Go);
 
         Assert.Empty(dockerfile.Stages[0].References);
-        Assert.Equal(new StageReference("COPY", 37, StageReferenceKind.Stage, 0, null), dockerfile.Stages[2].References.Single());
+        Assert.Equal(new StageReference("COPY", 36, StageReferenceKind.Stage, 0, null), dockerfile.Stages[2].References.Single());
     }
 
     [Fact]

@@ -1,0 +1,124 @@
+using System.Text;
+using StageGate.Processes;
+
+namespace StageGate.IntegrationTests.MSBuild;
+
+/// <summary>
+/// A real SDK project in a temporary folder that references the packed StageGate.MSBuild, with a
+/// Dockerfile beside it, built with the real <c>dotnet build</c>. Its <c>StageGateDockerPath</c> is a
+/// wrapper that records every docker command before running the real docker, so a test can tell
+/// whether docker ran at all.
+/// </summary>
+internal sealed class GatedProject
+{
+    private readonly PackedMSBuildPackage _package;
+    private readonly ITestOutputHelper _output;
+
+    public GatedProject(PackedMSBuildPackage package, ITestOutputHelper output, string name, string? dockerfile,
+        string properties = "", string targetFrameworks = "net10.0")
+    {
+        _package = package;
+        _output = output;
+        Name = name;
+        Folder = Path.Combine(package.Root, name);
+        Directory.CreateDirectory(Folder);
+        DockerCalls = Path.Combine(package.Root, name + ".docker-calls.log");
+        var dockerWrapper = Path.Combine(package.Root, name + ".docker");
+        File.WriteAllText(dockerWrapper, $"#!/bin/sh\necho \"$*\" >> '{DockerCalls}'\nexec '{RealDocker()}' \"$@\"\n");
+        File.SetUnixFileMode(dockerWrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
+            ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
+            : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
+        Write(name + ".csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {frameworks}
+                <StageGateDockerPath>{dockerWrapper}</StageGateDockerPath>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="StageGate.MSBuild" Version="{package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+              <Target Name="ShowStageGateOutputs" AfterTargets="StageGate">
+                <Message Importance="high" Text="OUTPUTS image=$(StageGateImageId) size=$(StageGateFinalSize) report=$(StageGateReport)" />
+              </Target>
+            </Project>
+            """);
+        Write("Library.cs", "namespace Gated;\n\npublic static class Library\n{\n    public const string Name = \"gated\";\n}\n");
+        // As in any .NET project's Docker setup: build outputs are not part of the image's context.
+        Write(".dockerignore", "bin/\nobj/\n*.md\n");
+        if (dockerfile is not null)
+        {
+            Write("Dockerfile", dockerfile);
+        }
+    }
+
+    public string Name { get; }
+
+    public string Folder { get; }
+
+    /// <summary>One line per docker command the gates ran.</summary>
+    public string DockerCalls { get; }
+
+    public IReadOnlyList<string> DockerCommands() => File.Exists(DockerCalls) ? File.ReadAllLines(DockerCalls) : [];
+
+    public string StampFile => Path.Combine(Folder, "obj", "stagegate", "passed.stamp");
+
+    public void Write(string relativePath, string content)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>
+    /// <c>dotnet build</c> with the classic console logger at normal verbosity, unless the arguments say
+    /// otherwise; no build server or node outlives it. Environment variables marked with
+    /// <paramref name="marker"/> let a test find every process the build started.
+    /// </summary>
+    public async Task<BuildRun> BuildExactlyAsync(IReadOnlyList<string> arguments, CancellationToken interrupt = default, string? marker = null)
+    {
+        var command = new ProcessCommand("dotnet")
+            .WithArguments(["build", "--disable-build-servers", "-nologo", .. arguments])
+            .WithWorkingDirectory(Folder)
+            .WithEnvironment("NUGET_PACKAGES", _package.PackagesCache)
+            .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
+            .WithEnvironment("DOTNET_CLI_UI_LANGUAGE", "en")
+            .WithEnvironment("DOTNET_NOLOGO", "1")
+            .WithEnvironment("STAGEGATE_TEST_MARKER", marker ?? "none")
+            .WithInterruptTimeout(TimeSpan.FromSeconds(30));
+        var log = new StringBuilder();
+        var sink = OutputTarget.Merge(OutputTarget.ToStringBuilder(log), OutputTarget.ToLines(_output.WriteLine));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        _output.WriteLine($"$ {command.ToDisplayString()}  (in {Folder})");
+        try
+        {
+            var result = await ProcessRunner.RunAsync(command, sink, sink, timeout.Token, interrupt);
+            return new BuildRun(result.ExitCode, log.ToString());
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !timeout.IsCancellationRequested)
+        {
+            return new BuildRun(null, log.ToString());
+        }
+    }
+
+    /// <summary><c>dotnet build -v:n</c> plus <paramref name="arguments"/>.</summary>
+    public Task<BuildRun> BuildAsync(params string[] arguments) => BuildExactlyAsync(["-v:n", .. arguments]);
+
+    private static string RealDocker() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "docker"))
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("docker is not on PATH.");
+}
+
+/// <summary>How a <c>dotnet build</c> ended: its exit code (null when it was interrupted) and everything it printed.</summary>
+internal sealed record BuildRun(int? ExitCode, string Output)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    public int CountLines(string text) =>
+        Output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+}

@@ -1,0 +1,316 @@
+namespace StageGate.IntegrationTests.MSBuild;
+
+/// <summary>
+/// The packed StageGate.MSBuild package in real projects built with the real <c>dotnet build</c>,
+/// gating tiny busybox Dockerfiles through the real docker buildx.
+/// </summary>
+[Collection(MSBuildPackageCollection.Name)]
+public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutputHelper output)
+{
+    private const string PassingDockerfile = """
+        FROM busybox AS builder
+        RUN echo hi > /app.txt
+        FROM builder AS test
+        RUN test -f /app.txt
+        FROM scratch AS final
+        COPY --from=builder /app.txt /
+        """;
+
+    // Line 4 is the failing test step.
+    private const string FailingTestDockerfile = """
+        FROM busybox AS builder
+        RUN echo hi > /app.txt
+        FROM builder AS test
+        RUN echo "looking for /missing.txt" && test -f /missing.txt
+        FROM scratch AS final
+        COPY --from=builder /app.txt /
+        """;
+
+    // The final stage ships all of busybox (about 2MB), far over a 100kB budget.
+    private const string HeavyFinalDockerfile = """
+        FROM busybox AS builder
+        RUN echo hi > /app.txt
+        FROM builder AS test
+        RUN test -f /app.txt
+        FROM busybox AS final
+        COPY --from=builder /app.txt /
+        """;
+
+    private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B";
+
+    private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
+
+    private GatedProject Project(string name, string? dockerfile = PassingDockerfile, string properties = "", string targetFrameworks = "net10.0") =>
+        new(package, output, name, dockerfile, properties, targetFrameworks);
+
+    [Fact]
+    public async Task A_project_with_a_Dockerfile_gates_the_image_after_build_and_hands_its_outputs_to_later_targets()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("passes", properties: "<StageGateSizeBudget>1MB</StageGateSizeBudget>");
+
+        var build = await project.BuildAsync();
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Equal(1, build.CountLines($"{PassedSummary} ≤ 1MB budget"));
+        Assert.Matches(@"OUTPUTS image=sha256:[0-9a-f]{64} size=3 report=\S+/obj/stagegate/report\.json", build.Output);
+        Assert.True(File.Exists(Path.Combine(project.Folder, "obj", "stagegate", "report.json")), "no report under obj/");
+    }
+
+    [Fact]
+    public async Task A_failing_test_step_fails_the_build_at_its_Dockerfile_line_with_the_step_output()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("test-fails", FailingTestDockerfile);
+
+        var build = await project.BuildAsync();
+
+        Assert.False(build.Succeeded, "the build passed");
+        var dockerfile = Path.Combine(project.Folder, "Dockerfile");
+        Assert.Contains($"{dockerfile}(4,1): error SG3001: Test stage 'test' failed", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"{dockerfile}(4,1): error SG3001:   looking for /missing.txt", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.StampFile), "a failed run left a passed stamp");
+    }
+
+    [Fact]
+    public async Task An_image_over_its_size_budget_fails_the_build_with_both_sizes()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("over-budget", HeavyFinalDockerfile, "<StageGateSizeBudget>100kB</StageGateSizeBudget>");
+
+        var build = await project.BuildAsync();
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Matches($@"{Regex(project.Folder)}/Dockerfile\(5,1\): error SG4001: Final image '[^']+' .*MB.*100kB", build.Output);
+        Assert.Contains("over its 100kB budget", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_test_target_in_a_property_fails_at_the_project_file_before_docker_runs()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("unknown-target", properties: "<StageGateTestTargets>tests</StageGateTestTargets>");
+
+        var build = await project.BuildAsync();
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : error SG1008:", build.Output, StringComparison.Ordinal);
+        Assert.Contains("'tests'", build.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+    }
+
+    [Fact]
+    public async Task A_multi_targeted_project_gates_once_after_all_its_target_frameworks()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("multi-target", targetFrameworks: "net8.0;net10.0");
+
+        var build = await project.BuildAsync();
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains("multi-target.dll", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, build.CountLines(PassedSummary));
+        Assert.Equal(1, project.DockerCommands().Count(c => c.StartsWith("buildx bake", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_unchanged_second_build_skips_the_gates_without_starting_docker()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("unchanged");
+        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
+        File.Delete(project.DockerCalls);
+
+        var second = await project.BuildAsync();
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(PassedSummary, second.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+        Assert.Matches(@"OUTPUTS image=sha256:[0-9a-f]{64} size=3 ", second.Output);
+    }
+
+    [Fact]
+    public async Task A_changed_file_in_the_build_context_runs_the_gates_again()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("context-changed");
+        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
+
+        project.Write("config/app.txt", "a file the image could COPY");
+        var second = await project.BuildAsync();
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.DoesNotContain(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, second.CountLines(PassedSummary));
+    }
+
+    [Fact]
+    public async Task A_changed_file_that_dockerignore_leaves_out_does_not_run_the_gates_again()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("ignored-changed");
+        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
+        File.Delete(project.DockerCalls);
+
+        project.Write("NOTES.md", "ignored by *.md in .dockerignore");
+        var second = await project.BuildAsync();
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+    }
+
+    [Fact]
+    public async Task The_terminal_logger_shows_a_failing_test_step_at_its_Dockerfile_line()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("terminal-logger", FailingTestDockerfile);
+
+        var build = await project.BuildExactlyAsync(["-tl:on"]);
+
+        Assert.False(build.Succeeded, "the build passed");
+        var plain = System.Text.RegularExpressions.Regex.Replace(build.Output, @"\x1b(\[[0-9;?]*[A-Za-z]|\]8;;[^\x1b]*\x1b\\|\][^\x1b]*\x1b\\)", "");
+        Assert.Contains("Dockerfile(4,1): error SG3001:", plain, StringComparison.Ordinal);
+        Assert.Contains("looking for /missing.txt", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_build_stops_buildx_and_leaves_no_process_behind()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("cancelled", PassingDockerfile.Replace("RUN test -f /app.txt", "RUN sleep 120", StringComparison.Ordinal));
+        var marker = Guid.NewGuid().ToString("N");
+        using var interrupt = new CancellationTokenSource();
+
+        var building = project.BuildExactlyAsync(["-v:n"], interrupt.Token, marker);
+        await WaitForAsync(() => project.DockerCommands().Any(c => c.StartsWith("buildx bake", StringComparison.Ordinal)), TimeSpan.FromMinutes(5));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let buildx reach the sleeping step
+        await interrupt.CancelAsync(); // SIGINT, as Ctrl-C in a terminal
+        var build = await building;
+
+        Assert.Contains("error SG2007:", build.Output, StringComparison.Ordinal);
+        Assert.Empty(ProcessesMarkedWith(marker));
+    }
+
+    [Fact]
+    public async Task Turning_the_gates_off_builds_without_running_them()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("disabled");
+
+        var build = await project.BuildAsync("-p:StageGateEnabled=false");
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.DoesNotContain("StageGate:", build.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+    }
+
+    [Fact]
+    public async Task The_StageGate_target_runs_the_gates_alone()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("target-alone", properties: "<StageGateEnabled>false</StageGateEnabled>");
+
+        var build = await project.BuildAsync("-t:StageGate");
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Equal(1, build.CountLines(PassedSummary));
+        Assert.DoesNotContain("target-alone.dll", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_Dockerfile_the_build_does_nothing_but_say_so_quietly()
+    {
+        var project = Project("no-dockerfile", dockerfile: null);
+
+        var build = await project.BuildAsync("-v:d");
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains("StageGate: no Dockerfile beside the project", build.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+    }
+
+    [Fact]
+    public async Task Visual_Studios_NET_Framework_MSBuild_gets_a_coded_warning_instead_of_a_task_it_cannot_load()
+    {
+        var project = Project("full-framework");
+
+        // MSBuildRuntimeType cannot be set on the command line; the package reads it through this property.
+        var build = await project.BuildAsync("-p:_StageGateMSBuildRuntimeType=Full");
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2008: StageGate did not run", build.Output, StringComparison.Ordinal);
+        Assert.Contains("dotnet build", build.Output, StringComparison.Ordinal);
+        Assert.Empty(project.DockerCommands());
+    }
+
+    private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            await Task.Delay(200, limit.Token);
+        }
+    }
+
+    // Every process started by the build inherits the marker variable, docker and buildx included.
+    private static List<string> ProcessesMarkedWith(string marker)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes("STAGEGATE_TEST_MARKER=" + marker + "\0");
+        var found = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                if (File.ReadAllBytes(Path.Combine(folder, "environ")).AsSpan().IndexOf(needle) >= 0)
+                {
+                    found.Add(File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' '));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked, or is not ours to read.
+            }
+        }
+        return found;
+    }
+}
