@@ -182,7 +182,7 @@ internal static partial class StageBuilder
             }
             return new StageReference("COPY", instruction.StartLine, StageReferenceKind.Stage, index, null);
         }
-        return names.TryGetValue(from, out var stage)
+        return names.TryGetValue(from.ToLowerInvariant(), out var stage)
             ? new StageReference("COPY", instruction.StartLine, StageReferenceKind.Stage, stage, null)
             : new StageReference("COPY", instruction.StartLine, StageReferenceKind.Image, null, from);
     }

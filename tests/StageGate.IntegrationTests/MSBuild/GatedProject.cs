@@ -25,7 +25,10 @@ internal sealed class GatedProject
         DockerCalls = Path.Combine(package.Root, name + ".docker-calls.log");
         var dockerWrapper = Path.Combine(package.Root, name + ".docker");
         File.WriteAllText(dockerWrapper, $"#!/bin/sh\necho \"$*\" >> '{DockerCalls}'\nexec '{RealDocker()}' \"$@\"\n");
-        File.SetUnixFileMode(dockerWrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dockerWrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         var frameworks = targetFrameworks.Contains(';', StringComparison.Ordinal)
             ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"

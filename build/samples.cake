@@ -1,0 +1,33 @@
+// Gates every sample through the StageGate.Cake addin this repository just packed (dogfooding).
+// Run by build.cake's Samples task with --nuget_source pointing at artifacts/packages and a fresh
+// --paths_addins, so the addin always comes from this build, never from a stale cache.
+#addin nuget:?package=StageGate.Cake&prerelease
+
+using StageGate.Gates;
+using StageGate.Reports;
+
+var root = MakeAbsolute(Directory(".."));
+var reports = root.Combine("artifacts/samples");
+EnsureDirectoryExists(reports);
+
+var failed = new List<string>();
+foreach (var dockerfile in GetFiles(root.FullPath + "/samples/*/Dockerfile"))
+{
+    var name = dockerfile.GetDirectory().GetDirectoryName();
+    Information("");
+    Information("== sample {0}", name);
+    var result = StageGateCheck(new StageGateSettings
+    {
+        Dockerfile = dockerfile,
+        ReportPath = reports.CombineWithFilePath(name + ".json"),
+        ReturnResultOnFailure = true,
+    });
+    Information(Report.Render(result, ReportFormat.Text, root.FullPath));
+    if (!result.Passed) failed.Add(name);
+}
+
+if (failed.Count > 0)
+{
+    throw new CakeException("Sample gates failed: " + string.Join(", ", failed));
+}
+Information("Every sample passed its gates.");
