@@ -102,7 +102,7 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
 
     private void Report(Diagnostic diagnostic)
     {
-        var d = LoggedDiagnostic.From(diagnostic, ProjectFile);
+        var d = LoggedDiagnostic.From(diagnostic, ProjectFile, projectNamesTargets: TestTargets.Any(t => !string.IsNullOrWhiteSpace(t)) || !string.IsNullOrWhiteSpace(FinalTarget));
         switch (d.Severity)
         {
             case DiagnosticSeverity.Error:

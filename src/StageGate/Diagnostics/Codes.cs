@@ -25,7 +25,7 @@ public static class Codes
     public static readonly DiagnosticCode UnknownTarget = new("SG1008", DiagnosticSeverity.Error,
         "Target stage not found", "Use one of the stage names listed in the message, or add the stage to the Dockerfile.");
     public static readonly DiagnosticCode InvalidStageReference = new("SG1009", DiagnosticSeverity.Error,
-        "Invalid stage reference", "COPY --from and RUN --mount=from can only name an earlier stage by index.");
+        "Invalid stage reference", "Reference only earlier stages, by their exact lower-case name or index, without variables in COPY --from or RUN --mount=from.");
     public static readonly DiagnosticCode InvalidIgnorePattern = new("SG1010", DiagnosticSeverity.Error,
         "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (unclosed '[', a trailing '\\').");
     public static readonly DiagnosticCode ContextNotFound = new("SG1011", DiagnosticSeverity.Error,

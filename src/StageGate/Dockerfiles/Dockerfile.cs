@@ -40,7 +40,15 @@ public sealed class Dockerfile
     public static Dockerfile Load(string path, IReadOnlyDictionary<string, string>? buildArgs = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var fullPath = System.IO.Path.GetFullPath(path);
+        string fullPath;
+        try
+        {
+            fullPath = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new StageGateException(Codes.DockerfileNotFound.Create($"Dockerfile path '{path}' is not a valid path: {ex.Message}"), ex);
+        }
         if (Directory.Exists(fullPath))
         {
             throw Codes.DockerfileUnreadable.Exception($"Dockerfile '{fullPath}' is a folder, not a file.", fullPath);
@@ -218,7 +226,7 @@ public sealed class Dockerfile
 
     private Stage Own(Stage stage)
     {
-        if (stage.Index < 0 || stage.Index >= Stages.Count || !ReferenceEquals(Stages[stage.Index], stage) && Stages[stage.Index] != stage)
+        if (stage.Index < 0 || stage.Index >= Stages.Count || !Equals(Stages[stage.Index], stage))
         {
             throw new ArgumentException($"Stage '{stage.DisplayName}' is not a stage of {Path}.", nameof(stage));
         }

@@ -41,7 +41,7 @@ internal static partial class DockerfileParser
     private static readonly HashSet<string> HeredocKeywords = new(StringComparer.Ordinal) { "ADD", "COPY", "RUN" };
 
     /// <summary>Every instruction keyword BuildKit knows, lower-cased.</summary>
-    internal static IEnumerable<string> Keywords => ArgumentParsers.Keys.Append("onbuild");
+    internal static IReadOnlySet<string> Keywords { get; } = ArgumentParsers.Keys.Append("onbuild").ToHashSet(StringComparer.Ordinal);
 
     public static ParsedDockerfile Parse(string text, string path)
     {

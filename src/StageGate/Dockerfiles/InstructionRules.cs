@@ -13,7 +13,8 @@ internal static class InstructionRules
         Strings,
     }
 
-    // The flags of the current Dockerfile frontend, labs flags that became stable included.
+    // The flags of the current Dockerfile frontend, labs ones included, so files written for a newer
+    // syntax still parse; a typo such as --form is still caught.
     private static readonly Dictionary<string, Dictionary<string, FlagKind>> FlagsByKeyword = new(StringComparer.Ordinal)
     {
         ["FROM"] = new(StringComparer.Ordinal) { ["platform"] = FlagKind.String },

@@ -242,7 +242,11 @@ internal sealed class ShellLex(char escapeToken)
                 case ':':
                     nullIsUnset = true;
                     ch = Next();
-                    modifier += ch == Eof ? "" : ((char)ch).ToString();
+                    if (ch == Eof)
+                    {
+                        throw new LexException("syntax error: missing '}'");
+                    }
+                    modifier += ((char)ch).ToString();
                     return Modify(name, ch, modifier, nullIsUnset);
                 case '+' or '-' or '?' or '#' or '%':
                     return Modify(name, ch, modifier, nullIsUnset);

@@ -233,17 +233,33 @@ internal static class GatePipeline
         var steps = own.SelectMany(r => r.Steps).ToList();
         var mine = steps.Where(s => own.All(r => r.ForTarget is not null) || s.Target == target.BakeName || s.Targets.Contains(target.BakeName)).ToList();
         var duration = Span(mine);
-        var needed = plan.Dockerfile.StagesNeededBy(target.Stage).Select(s => s.DisplayName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (steps.FirstOrDefault(s => s.Failed && s.Stage is not null && needed.Contains(s.Stage)) is { } failed)
+        var needed = plan.Dockerfile.StagesNeededBy(target.Stage).Select(s => s.Index).ToHashSet();
+        if (steps.FirstOrDefault(s => s.Failed && !s.IsInternal && FindStage(plan.Dockerfile, s.Stage) is { } stage && needed.Contains(stage.Index)) is { } failed)
         {
             return new TargetOutcome(GateOutcome.Failed, duration, ToFailedStep(plan, target, failed));
         }
         if (own.All(r => r.Succeeded) || mine.Any(s => s.IsInternal && s.IsCompleted && !s.Failed && !s.Cancelled
-                && s.Name.Contains("exporting", StringComparison.OrdinalIgnoreCase)))
+                && s.Name.Contains("exporting", StringComparison.OrdinalIgnoreCase))
+            || target.Output == "type=cacheonly" && StageCompleted(plan.Dockerfile, target.Stage, steps))
         {
             return new TargetOutcome(GateOutcome.Passed, duration, null);
         }
-        return new TargetOutcome(steps.Any(s => s.Failed && s.Stage is not null) ? GateOutcome.NotRun : GateOutcome.Failed, duration, null);
+        return new TargetOutcome(steps.Any(s => s.Failed && !s.IsInternal) ? GateOutcome.NotRun : GateOutcome.Failed, duration, null);
+    }
+
+    /// <summary>
+    /// A stage ran to its end when its last step completed without error: a test stage exports nothing, so in a
+    /// bake another target's failure must not turn its finished run into "not run". A stage without steps of its
+    /// own is as complete as the stage it builds on.
+    /// </summary>
+    private static bool StageCompleted(Dockerfile dockerfile, Stage stage, IReadOnlyList<BuildStep> steps)
+    {
+        if (dockerfile.Steps(stage).Count == 0)
+        {
+            return stage.BaseStage is int baseStage && StageCompleted(dockerfile, dockerfile.Stages[baseStage], steps);
+        }
+        var last = steps.Where(s => !s.IsInternal && s.StepNumber == s.StepCount && FindStage(dockerfile, s.Stage)?.Index == stage.Index).ToList();
+        return last.Count > 0 && last.All(s => s.IsCompleted && s.Error is null);
     }
 
     private static TimeSpan Span(IReadOnlyList<BuildStep> steps)
@@ -255,12 +271,12 @@ internal static class GatePipeline
 
     private static FailedStep ToFailedStep(GatePlan plan, BuildTarget target, BuildStep step)
     {
-        var stage = FindStage(plan.Dockerfile, step.Stage!);
+        var stage = FindStage(plan.Dockerfile, step.Stage);
         var instruction = stage is not null && step.StepNumber is int n ? plan.Dockerfile.InstructionForStep(stage, n) : null;
         var stepText = step.StepNumber is int number && step.StepCount is int count ? $"{number}/{count}" : "?";
         return new FailedStep(
             target.Stage.DisplayName,
-            step.Stage!,
+            stage?.DisplayName ?? step.Stage ?? "",
             step.StepNumber ?? 0,
             step.Instruction,
             instruction?.StartLine,
@@ -271,8 +287,13 @@ internal static class GatePipeline
         };
     }
 
-    private static Stage? FindStage(Dockerfile dockerfile, string name)
+    /// <summary>The stage a step's progress name points at; a lone stage's steps carry no stage name.</summary>
+    private static Stage? FindStage(Dockerfile dockerfile, string? name)
     {
+        if (string.IsNullOrEmpty(name))
+        {
+            return dockerfile.FindStageForProgress(name);
+        }
         var stage = dockerfile.FindStage(name);
         if (stage is null && name.StartsWith("stage-", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
@@ -382,7 +403,7 @@ internal static class GatePipeline
     private static string Summary(GateResult result)
     {
         var errors = result.Diagnostics.Count(d => d.IsError);
-        var tests = result.TestStages.Count == 0 ? "no tests" : $"tests {(result.TestStages.All(t => t.Outcome == GateOutcome.Passed) ? "passed" : "failed")} ({result.TestStages.Count} stage{(result.TestStages.Count == 1 ? "" : "s")})";
+        var tests = result.TestStages.Count == 0 ? "no tests" : $"tests {(result.TestStages.Any(t => t.Outcome == GateOutcome.Failed) ? "failed" : result.TestStages.All(t => t.Outcome == GateOutcome.Passed) ? "passed" : "not run")} ({result.TestStages.Count} stage{(result.TestStages.Count == 1 ? "" : "s")})";
         var size = result.FinalImage?.SizeBytes is long bytes ? $"final image {ByteSize.FromBytes(bytes)}" : "final image not measured";
         return $"StageGate: {(errors == 0 ? "passed" : "FAILED")} — {tests}, {size}, {result.Duration.TotalSeconds:0.0}s";
     }

@@ -70,6 +70,11 @@ internal sealed record GatePlan
             tests.Add(test);
         }
 
+        foreach (var stage in tests.Append(final))
+        {
+            RequireTargetable(dockerfile, stage, dockerfilePath);
+        }
+
         if (tests.Count == 0)
         {
             warnings.Add(Codes.NoTestStage.Create(
@@ -124,6 +129,17 @@ internal sealed record GatePlan
 
     /// <summary>All targets in the order they are reported: tests first, then the final stage.</summary>
     public IEnumerable<Stage> AllTargets => TestStages.Append(FinalStage);
+
+    /// <summary>buildx can build a named stage or the last one; an unnamed stage elsewhere is an input error, found before docker runs.</summary>
+    private static void RequireTargetable(Dockerfile dockerfile, Stage stage, string dockerfilePath)
+    {
+        if (stage.Name is null && stage.Index != dockerfile.Stages.Count - 1)
+        {
+            throw Codes.UnknownTarget.Exception(
+                $"Stage {stage.Index} has no name, and buildx can only build a named stage or the last one. Name it: FROM … AS name.",
+                dockerfilePath, stage.Line);
+        }
+    }
 
     private static void ValidateSecrets(IReadOnlyList<BuildSecret> secrets)
     {

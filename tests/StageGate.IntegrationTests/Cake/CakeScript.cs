@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using StageGate.Processes;
 using StageGate.Tests;
 
@@ -107,5 +108,5 @@ internal sealed class CakeScript : IDisposable
 internal sealed record CakeRun(int ExitCode, string Output)
 {
     /// <summary>What Cake printed for the exception that failed the run: from its <c>Error: </c> line on; empty when none.</summary>
-    public string Error => Output.IndexOf("\nError: ", StringComparison.Ordinal) is var at and >= 0 ? Output[(at + 1)..] : "";
+    public string Error => Regex.Match(Output, "^Error: .*", RegexOptions.Multiline | RegexOptions.Singleline).Value;
 }

@@ -49,6 +49,12 @@ public sealed class LoadTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_path_is_SG1001()
+    {
+        Assert.Equal("SG1001", LoadFails("").Code);
+    }
+
+    [Fact]
     public void A_folder_where_the_file_should_be_is_SG1002()
     {
         Assert.Equal("SG1002", LoadFails(_folder).Code);

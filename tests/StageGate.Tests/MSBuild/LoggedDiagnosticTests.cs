@@ -37,4 +37,13 @@ public class LoggedDiagnosticTests
 
         Assert.Equal("", logged.File);
     }
+
+    [Fact]
+    public void An_unknown_target_the_project_named_points_at_the_project_not_the_Dockerfile()
+    {
+        var diagnostic = Codes.UnknownTarget.Create("Stage 'tests' not found. Did you mean 'test'?", "/src/app/Dockerfile");
+
+        Assert.Equal(ProjectFile, LoggedDiagnostic.From(diagnostic, ProjectFile, projectNamesTargets: true).File);
+        Assert.Equal("/src/app/Dockerfile", LoggedDiagnostic.From(diagnostic, ProjectFile, projectNamesTargets: false).File);
+    }
 }
