@@ -129,8 +129,17 @@ Task("Samples")
     // The samples are gated by the Cake addin packed above, loaded from artifacts/packages only.
     var addins = artifacts.Combine("cake-addins");
     CleanDirectory(addins);
-    var exitCode = Run("dotnet", "cake", root.CombineWithFilePath("build/samples.cake").FullPath,
-        "--nuget_source=" + packages.FullPath, "--paths_addins=" + addins.FullPath, "--verbosity=normal");
+    CleanDirectory(artifacts.Combine("cake-nuget"));
+    var args = new ProcessArgumentBuilder()
+        .Append("cake").AppendQuoted(root.CombineWithFilePath("build/samples.cake").FullPath)
+        .Append("--nuget_source=" + packages.FullPath).Append("--paths_addins=" + addins.FullPath).Append("--verbosity=normal");
+    // A private global-packages folder: a StageGate.Cake of the same version cached by an earlier build must not win.
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = args,
+        WorkingDirectory = root,
+        EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = artifacts.Combine("cake-nuget").FullPath },
+    });
     if (exitCode != 0) throw new CakeException($"Sample gates failed (exit {exitCode}); the verdicts are above.");
 });
 

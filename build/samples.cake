@@ -1,7 +1,7 @@
 // Gates every sample through the StageGate.Cake addin this repository just packed (dogfooding).
 // Run by build.cake's Samples task with --nuget_source pointing at artifacts/packages and a fresh
 // --paths_addins, so the addin always comes from this build, never from a stale cache.
-#addin nuget:?package=StageGate.Cake&prerelease
+#addin nuget:?package=StageGate.Cake&version=0.1.0
 
 using StageGate.Gates;
 using StageGate.Reports;

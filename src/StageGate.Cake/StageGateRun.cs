@@ -49,8 +49,13 @@ internal sealed class StageGateRun
         var result = run.Await(() => Gate.MeasureAsync(image, sizeBudget, run.Options.DockerPath));
         if (result.Budget is { } budget)
         {
-            run._log.Write(budget.Outcome == GateOutcome.Failed ? Verbosity.Quiet : Verbosity.Minimal,
-                budget.Outcome == GateOutcome.Failed ? LogLevel.Error : LogLevel.Information, $"{image}: {budget.Summary}");
+            var (verbosity, level) = budget.Outcome switch
+            {
+                GateOutcome.Failed => (Verbosity.Quiet, LogLevel.Error),
+                GateOutcome.CouldNotMeasure => (Verbosity.Minimal, LogLevel.Warning),
+                _ => (Verbosity.Minimal, LogLevel.Information),
+            };
+            run._log.Write(verbosity, level, $"{image}: {budget.Summary}");
         }
         return run.Passed(result, result.Passed, () => $"{image}: error {Codes.OverBudget.Code}: {result.Budget?.Summary}");
     }
@@ -58,7 +63,7 @@ internal sealed class StageGateRun
     public static Dockerfile Stages(ICakeContext context, StageGateSettings settings)
     {
         var run = new StageGateRun(context, settings);
-        return run.Await(() => Task.FromResult(Dockerfile.Load(run.Options.Dockerfile, run.Options.BuildArgs)));
+        return run.Guard(() => Dockerfile.Load(run.Options.Dockerfile, run.Options.BuildArgs));
     }
 
     internal static string DescribeFailure(GateResult result) =>
@@ -90,14 +95,16 @@ internal sealed class StageGateRun
         return text.ToString();
     }
 
+    // Cake aliases are synchronous; running the pipeline on the thread pool keeps a script's
+    // synchronization context (if a host installs one) from deadlocking the wait.
+    private T Await<T>(Func<Task<T>> run) => Guard(() => Task.Run(run).GetAwaiter().GetResult());
+
     /// <summary>Input errors the core finds before docker runs fail the task whatever the settings say.</summary>
-    private T Await<T>(Func<Task<T>> run)
+    private T Guard<T>(Func<T> work)
     {
         try
         {
-            // Cake aliases are synchronous; running the pipeline on the thread pool keeps a script's
-            // synchronization context (if a host installs one) from deadlocking the wait.
-            return Task.Run(run).GetAwaiter().GetResult();
+            return work();
         }
         catch (StageGateException e)
         {

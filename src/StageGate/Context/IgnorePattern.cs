@@ -11,6 +11,7 @@ namespace StageGate.Context;
 internal sealed class IgnorePattern
 {
     private readonly PatternKind _kind;
+    // The cleaned pattern without its leading '!'.
     private readonly string _text;
     private readonly Token[] _tokens;
 
@@ -21,9 +22,6 @@ internal sealed class IgnorePattern
         _kind = kind;
         _tokens = tokens;
     }
-
-    /// <summary>The cleaned pattern without its leading <c>!</c>.</summary>
-    public string Text => _text;
 
     /// <summary>A <c>!</c> pattern: it re-includes what earlier patterns excluded.</summary>
     public bool IsExclusion { get; }

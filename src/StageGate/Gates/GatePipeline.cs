@@ -215,14 +215,14 @@ internal static class GatePipeline
             ? BuildxSecret.FromEnvironment(s.Id, s.Environment)
             : BuildxSecret.FromFile(s.Id, Path.GetFullPath(s.File!))).ToList();
 
-    private sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure);
+    internal sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure);
 
     /// <summary>
     /// Decides how one target ended. In a bake the targets share one exit code, so a target failed when a
     /// step of a stage it needs failed, passed when its export completed, and did not run when another
     /// target's failure cancelled it.
     /// </summary>
-    private static TargetOutcome Outcome(GatePlan plan, BuildTarget target, IReadOnlyList<BuildRun> runs)
+    internal static TargetOutcome Outcome(GatePlan plan, BuildTarget target, IReadOnlyList<BuildRun> runs)
     {
         var own = runs.Where(r => r.ForTarget is null || r.ForTarget == target.BakeName).ToList();
         if (own.Count == 0)

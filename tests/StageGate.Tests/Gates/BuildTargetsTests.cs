@@ -1,0 +1,102 @@
+using StageGate.Gates;
+using StageGate.Tests.Context;
+
+namespace StageGate.Tests.Gates;
+
+/// <summary>Which buildx targets a run builds, under which bake names, and where each one's result goes.</summary>
+public sealed class BuildTargetsTests : IDisposable
+{
+    private readonly TempContext _context = new();
+
+    public void Dispose() => _context.Dispose();
+
+    private IReadOnlyList<BuildTarget> Targets(string dockerfile, GateOptions? options = null) =>
+        BuildTargets.For(GatePlan.Create((options ?? new GateOptions { Dockerfile = "" }) with
+        {
+            Dockerfile = _context.Write("Dockerfile", dockerfile),
+            UseConfigurationFile = false,
+        }));
+
+    private const string TestAndFinal = """
+        FROM busybox AS builder
+        RUN echo hello > /out.txt
+        FROM builder AS test
+        RUN test -f /out.txt
+        FROM busybox AS final
+        COPY --from=builder /out.txt /out.txt
+        """;
+
+    [Fact]
+    public void Tests_come_first_then_the_final_stage_then_the_builder_it_is_compared_with()
+    {
+        var targets = Targets(TestAndFinal);
+
+        Assert.Equal(
+            new[] { ("test", TargetRole.Test), ("final", TargetRole.Final), ("builder", TargetRole.Builder) },
+            targets.Select(t => (t.BakeName, t.Role)));
+    }
+
+    [Fact]
+    public void Test_stages_export_nothing_and_measured_stages_are_loaded_into_the_engine()
+    {
+        var targets = Targets(TestAndFinal);
+
+        Assert.Equal(
+            new[] { "type=cacheonly", "type=docker", "type=docker" },
+            targets.Select(t => t.Output));
+    }
+
+    [Fact]
+    public void The_last_stage_is_built_without_a_target_name_and_the_others_by_name()
+    {
+        var targets = Targets(TestAndFinal);
+
+        Assert.Equal(new[] { "test", null, "builder" }, targets.Select(t => t.TargetName));
+    }
+
+    [Fact]
+    public void A_stage_that_is_both_test_and_builder_gets_a_second_bake_name()
+    {
+        const string copiesFromTest = """
+            FROM busybox AS test
+            RUN echo ok > /ok
+            FROM busybox AS final
+            COPY --from=test /ok /ok
+            """;
+
+        var targets = Targets(copiesFromTest);
+
+        Assert.Equal(new[] { "test", "final", "test-2" }, targets.Select(t => t.BakeName));
+    }
+
+    [Fact]
+    public void An_unnamed_builder_stage_is_not_built_on_its_own()
+    {
+        const string unnamed = """
+            FROM busybox
+            RUN echo zero > /zero
+            FROM busybox
+            COPY --from=0 /zero /zero
+            """;
+
+        var target = Assert.Single(Targets(unnamed));
+
+        Assert.Equal(("stage-1", TargetRole.Final), (target.BakeName, target.Role));
+    }
+
+    [Fact]
+    public void Bake_names_keep_only_letters_digits_dashes_and_underscores()
+    {
+        const string dotted = """
+            FROM busybox AS unit.tests
+            RUN true
+            FROM busybox AS final
+            RUN true
+            """;
+
+        var targets = Targets(dotted, new GateOptions { Dockerfile = "", TestTargets = ["unit.tests"] });
+
+        Assert.Equal("unit-tests", targets[0].BakeName);
+        Assert.Equal("unit.tests", targets[0].TargetName);
+    }
+}

@@ -1,0 +1,209 @@
+using StageGate.Diagnostics;
+using StageGate.Gates;
+using StageGate.Tests.Context;
+
+namespace StageGate.Tests.Gates;
+
+/// <summary>Planning finds every input error before docker runs, and picks the test and final stages.</summary>
+public sealed class GatePlanTests : IDisposable
+{
+    private const string TestAndFinal = """
+        FROM busybox AS builder
+        RUN echo hello > /out.txt
+
+        FROM builder AS test
+        RUN test -f /out.txt
+
+        FROM busybox AS final
+        COPY --from=builder /out.txt /out.txt
+        """;
+
+    private readonly TempContext _context = new();
+
+    public void Dispose() => _context.Dispose();
+
+    private GateOptions Options(string dockerfile = TestAndFinal) => new()
+    {
+        Dockerfile = _context.Write("Dockerfile", dockerfile),
+        UseConfigurationFile = false,
+    };
+
+    private static StageGateException Rejects(GateOptions options) =>
+        Assert.Throws<StageGateException>(() => GatePlan.Create(options));
+
+    [Fact]
+    public void A_missing_dockerfile_is_SG1001_naming_its_path()
+    {
+        var missing = _context.Full("nope/Dockerfile");
+
+        var error = Rejects(new GateOptions { Dockerfile = missing });
+
+        Assert.Equal("SG1001", error.Code);
+        Assert.Equal(missing, error.Diagnostic.File);
+    }
+
+    [Fact]
+    public void An_unknown_test_target_is_SG1008_suggesting_the_nearest_stage()
+    {
+        var error = Rejects(Options() with { TestTargets = ["tset"] });
+
+        Assert.Equal("SG1008", error.Code);
+        Assert.Contains("Did you mean 'test'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_final_target_is_SG1008()
+    {
+        Assert.Equal("SG1008", Rejects(Options() with { FinalTarget = "prod" }).Code);
+    }
+
+    [Fact]
+    public void An_unnamed_test_stage_that_is_not_the_last_is_SG1008_at_its_from_line()
+    {
+        const string unnamed = """
+            FROM busybox
+            RUN true
+
+            FROM busybox AS final
+            RUN true
+            """;
+
+        var error = Rejects(Options(unnamed) with { TestTargets = ["0"] });
+
+        Assert.Equal("SG1008", error.Code);
+        Assert.Equal(1, error.Diagnostic.Line);
+    }
+
+    [Fact]
+    public void A_budget_that_is_not_a_size_is_SG1012()
+    {
+        Assert.Equal("SG1012", Rejects(Options() with { SizeBudget = "12XB" }).Code);
+    }
+
+    [Fact]
+    public void A_growth_budget_without_a_baseline_is_SG1013()
+    {
+        Assert.Equal("SG1013", Rejects(Options() with { GrowthBudget = "5%" }).Code);
+    }
+
+    [Fact]
+    public void A_growth_budget_whose_baseline_file_is_missing_is_SG1014()
+    {
+        var error = Rejects(Options() with { GrowthBudget = "5%", Baseline = _context.Full("no-such-report.json") });
+
+        Assert.Equal("SG1014", error.Code);
+    }
+
+    [Fact]
+    public void A_secret_read_from_an_unset_environment_variable_is_SG1016_naming_the_variable()
+    {
+        var variable = "STAGEGATE_UNSET_" + Guid.NewGuid().ToString("N");
+
+        var error = Rejects(Options() with { Secrets = [new BuildSecret("npm", Environment: variable)] });
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_read_from_a_missing_file_is_SG1016()
+    {
+        var error = Rejects(Options() with { Secrets = [new BuildSecret("npm", File: _context.Full("missing.token"))] });
+
+        Assert.Equal("SG1016", error.Code);
+    }
+
+    [Fact]
+    public void A_missing_context_folder_is_SG1011()
+    {
+        Assert.Equal("SG1011", Rejects(Options() with { Context = _context.Full("no-such-folder") }).Code);
+    }
+
+    [Fact]
+    public void The_stage_named_test_is_the_test_stage_when_none_is_given()
+    {
+        var plan = GatePlan.Create(Options());
+
+        Assert.Equal(new[] { "test" }, plan.TestStages.Select(s => s.DisplayName));
+    }
+
+    [Fact]
+    public void The_last_stage_is_the_final_stage_when_none_is_given()
+    {
+        Assert.Equal("final", GatePlan.Create(Options()).FinalStage.DisplayName);
+    }
+
+    [Fact]
+    public void Given_test_targets_replace_the_stage_named_test()
+    {
+        const string twoSuites = """
+            FROM busybox AS test
+            RUN true
+            FROM busybox AS lint
+            RUN true
+            FROM busybox AS final
+            RUN true
+            """;
+
+        var plan = GatePlan.Create(Options(twoSuites) with { TestTargets = ["LINT"] });
+
+        Assert.Equal(new[] { "lint" }, plan.TestStages.Select(s => s.DisplayName));
+    }
+
+    [Fact]
+    public void A_test_stage_the_final_stage_does_not_need_is_warned_about_with_SG3002_at_its_line()
+    {
+        var plan = GatePlan.Create(Options());
+
+        var warning = Assert.Single(plan.Warnings, w => w.Code == "SG3002");
+        Assert.Equal(4, warning.Line);
+        Assert.False(warning.IsError);
+    }
+
+    [Fact]
+    public void A_test_stage_the_final_stage_copies_from_raises_no_SG3002()
+    {
+        const string chained = """
+            FROM busybox AS test
+            RUN echo ok > /ok
+            FROM busybox AS final
+            COPY --from=test /ok /ok
+            """;
+
+        Assert.DoesNotContain(GatePlan.Create(Options(chained)).Warnings, w => w.Code == "SG3002");
+    }
+
+    [Fact]
+    public void A_dockerfile_without_a_test_stage_is_warned_about_with_SG3003()
+    {
+        const string noTests = """
+            FROM busybox AS app
+            RUN true
+            """;
+
+        var plan = GatePlan.Create(Options(noTests));
+
+        Assert.Empty(plan.TestStages);
+        Assert.Equal("SG3003", Assert.Single(plan.Warnings).Code);
+    }
+
+    [Fact]
+    public void The_builder_stage_is_the_one_the_final_stage_copies_from()
+    {
+        Assert.Equal("builder", GatePlan.Create(Options()).BuilderStage?.DisplayName);
+    }
+
+    [Fact]
+    public void The_final_image_is_tagged_after_the_context_folder_and_the_stage()
+    {
+        var plan = GatePlan.Create(Options());
+
+        Assert.Equal($"stagegate/{Path.GetFileName(_context.Path)}:final", plan.FinalTag);
+    }
+
+    [Fact]
+    public void A_given_tag_names_the_final_image()
+    {
+        Assert.Equal("me/app:1.0", GatePlan.Create(Options() with { Tags = ["me/app:1.0", "me/app:latest"] }).FinalTag);
+    }
+}
