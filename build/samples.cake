@@ -1,7 +1,8 @@
 // Gates every sample through the StageGate.Cake addin this repository just packed (dogfooding).
 // Run by build.cake's Samples task with --nuget_source pointing at artifacts/packages and a fresh
-// --paths_addins, so the addin always comes from this build, never from a stale cache.
-#addin nuget:?package=StageGate.Cake&version=0.1.0
+// --paths_addins and NUGET_PACKAGES, so the addin always comes from this build, never from a stale cache;
+// no version is pinned here because that folder only ever holds the version just packed.
+#addin nuget:?package=StageGate.Cake
 
 using StageGate.Gates;
 using StageGate.Reports;
