@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StageGate.Diagnostics;
 using StageGate.Tool.Commands;
 
 var root = new RootCommand("StageGate: run a Dockerfile's test stages, measure the final image, enforce its size budget.");
@@ -7,4 +8,16 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(StagesCommand.Create());
 root.Subcommands.Add(ContextCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    // A mistyped option is an input error like any other: coded, and exit code 2 (System.CommandLine would say 1).
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine(Codes.InvalidOption.Create(error.Message + " See 'stagegate --help'.").ToString());
+    }
+    return CommandExit.InputOrEnvironmentError;
+}
+
+// Ctrl-C cancels the token; give buildx time to stop gracefully before the process is torn down.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });

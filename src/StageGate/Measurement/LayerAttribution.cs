@@ -87,7 +87,14 @@ internal static class LayerAttribution
         {
             text = text[..^"# buildkit".Length].TrimEnd();
         }
+        // A RUN that sees build arguments is recorded as "RUN |2 A=1 B=2 /bin/sh -c …"; the arguments are not what the user wrote.
+        const string shell = "/bin/sh -c ";
+        if (text.StartsWith("RUN |", StringComparison.Ordinal) && text.IndexOf(shell, StringComparison.Ordinal) is var at and > 0)
+        {
+            text = "RUN " + text[(at + shell.Length)..];
+        }
         return text.Replace("/bin/sh -c #(nop) ", "", StringComparison.Ordinal)
-            .Replace("RUN /bin/sh -c ", "RUN ", StringComparison.Ordinal);
+            .Replace("RUN /bin/sh -c ", "RUN ", StringComparison.Ordinal)
+            .Trim();
     }
 }
