@@ -57,7 +57,8 @@ Task("Pack")
     DotNetPack(solution.FullPath, new DotNetPackSettings
     {
         Configuration = configuration,
-        NoBuild = true,
+        // Not NoBuild: the MSBuild and Cake packages pack the core from their project references, which
+        // asks for its Build target; after the Build task this is an up-to-date check.
         OutputDirectory = packages,
     });
     foreach (var package in GetFiles(packages.FullPath + "/*.nupkg"))

@@ -60,7 +60,7 @@ public sealed class GateFingerprintTests : IDisposable
     }
 
     [Fact]
-    public void Editing_a_file_dockerignore_leaves_out_keeps_it()
+    public void Editing_a_file_that_dockerignore_leaves_out_leaves_it_unchanged()
     {
         var before = Fingerprint();
         _context.Write("notes.log", "changed, but never sent to the daemon");

@@ -54,7 +54,8 @@ public sealed class GateOutcomeTests
         Assert.Equal(GateOutcome.Failed, test.Outcome);
         Assert.Equal(4, test.Failure?.Line);
         Assert.Equal("1/1", test.Failure?.StepText);
-        Assert.Equal(["running tests", "FAIL: thing"], test.Failure?.Output);
+        // Both streams, in the order BuildKit delivered them.
+        Assert.Equal(["FAIL: thing", "running tests"], test.Failure?.Output);
     }
 
     [Fact]
