@@ -103,8 +103,9 @@ Task("Test")
         failed += (int?)counters.Attribute("failed") ?? 0;
         skipped += (int?)counters.Attribute("notExecuted") ?? 0;
     }
-    Information("");
-    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    // Plain, uncoloured, alone on its line: the closing line CI reads.
+    Console.WriteLine();
+    Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
     if (failures.Count > 0 || failed > 0)
     {
         throw new CakeException("Tests failed:\n  " + string.Join("\n  ", failures));

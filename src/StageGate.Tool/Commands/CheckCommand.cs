@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using StageGate.Gates;
 using StageGate.Reports;
 
@@ -43,17 +42,6 @@ internal static class CheckCommand
             var error = parse.InvocationConfiguration.Error;
             return CommandExit.RunAsync(error, async () =>
             {
-                // System.CommandLine leaves SIGINT/SIGTERM unhandled, so Ctrl+C or a CI cancel would end this
-                // process at once and orphan buildx; cancel instead, which stops buildx before we exit.
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                void Stop(PosixSignalContext signal)
-                {
-                    signal.Cancel = true;
-                    stop.Cancel();
-                }
-                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-
                 var options = new GateOptions
                 {
                     Dockerfile = parse.GetValue(file)!,
@@ -82,7 +70,7 @@ internal static class CheckCommand
                         error.WriteLine(p.Message);
                     }
                 });
-                var result = await Gate.CheckAsync(options, progress, stop.Token);
+                var result = await Gate.CheckAsync(options, progress, cancellationToken);
 
                 await output.WriteAsync(Report.Render(result, ReportFormat.Text));
                 var annotations = CiSystem(parse.GetValue(ci)!);
@@ -94,10 +82,10 @@ internal static class CheckCommand
                 }
                 if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary && annotations == ReportFormat.GitHubActions)
                 {
-                    await File.AppendAllTextAsync(summary, Report.Render(result, ReportFormat.Markdown), stop.Token);
+                    await File.AppendAllTextAsync(summary, Report.Render(result, ReportFormat.Markdown), cancellationToken);
                 }
-                await WriteIfAsked(parse.GetValue(junit), result, ReportFormat.JUnit, stop.Token);
-                await WriteIfAsked(parse.GetValue(markdown), result, ReportFormat.Markdown, stop.Token);
+                await WriteIfAsked(parse.GetValue(junit), result, ReportFormat.JUnit, cancellationToken);
+                await WriteIfAsked(parse.GetValue(markdown), result, ReportFormat.Markdown, cancellationToken);
                 return result.Passed ? CommandExit.Success : CommandExit.GateFailed;
             });
         });

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StageGate.Configuration;
 using StageGate.Context;
 
 namespace StageGate.Gates;
@@ -7,11 +8,22 @@ namespace StageGate.Gates;
 /// <summary>
 /// A hash of every input that decides a run's outcome, so a host can skip a run whose inputs already
 /// passed. Secret values and environment are left out on purpose: only their names are inputs here.
+/// It hashes the Dockerfile's bytes and the options as given rather than planning: the same inputs give
+/// the same plan, and a no-op `dotnet build` should not pay for parsing.
 /// </summary>
 internal static class GateFingerprint
 {
-    public static string Compute(GatePlan plan, CancellationToken cancellationToken)
+    public static string Compute(GateOptions given, CancellationToken cancellationToken)
     {
+        var dockerfilePath = Path.GetFullPath(given.Dockerfile);
+        var configured = GateConfiguration.Apply(given with { Dockerfile = dockerfilePath });
+        var options = configured.Options;
+        var context = Path.GetFullPath(options.Context ?? Path.GetDirectoryName(dockerfilePath)!);
+        if (!Directory.Exists(context))
+        {
+            throw Diagnostics.Codes.ContextNotFound.Exception($"Build context '{context}' is not a folder.");
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string label, string? value)
         {
@@ -26,13 +38,12 @@ internal static class GateFingerprint
             }
         }
 
-        var options = plan.Options;
         Add("version", typeof(GateFingerprint).Assembly.GetName().Version?.ToString());
-        AddFile("dockerfile", plan.DockerfilePath);
-        AddFile("configuration", plan.ConfigurationFile);
-        Add("context", plan.ContextDirectory);
-        Add("tests", string.Join(",", plan.TestStages.Select(s => s.Index)));
-        Add("final", plan.FinalStage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AddFile("dockerfile", dockerfilePath);
+        AddFile("configuration", configured.ConfigurationFile);
+        Add("context", context);
+        Add("tests", string.Join(",", options.TestTargets));
+        Add("final", options.FinalTarget);
         Add("tags", string.Join(",", options.Tags));
         Add("size", options.SizeBudget);
         Add("growth", options.GrowthBudget);
@@ -44,9 +55,9 @@ internal static class GateFingerprint
         Add("platforms", string.Join(",", options.Platforms));
         Add("sequential", options.Sequential ? "1" : "0");
 
-        var ignore = DockerIgnore.ForBuild(plan.ContextDirectory, plan.DockerfilePath);
+        var ignore = DockerIgnore.ForBuild(context, dockerfilePath);
         AddFile("ignore", ignore.SourcePath);
-        Add("files", BuildContext.Fingerprint(plan.ContextDirectory, ignore, cancellationToken));
+        Add("files", BuildContext.Fingerprint(context, ignore, cancellationToken));
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 }

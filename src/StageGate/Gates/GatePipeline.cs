@@ -138,7 +138,7 @@ internal static class GatePipeline
     }
 
     public static string InputsFingerprint(GateOptions options, CancellationToken cancellationToken) =>
-        GateFingerprint.Compute(GatePlan.Create(options), cancellationToken);
+        GateFingerprint.Compute(options, cancellationToken);
 
     private static string DockerExecutable(string? dockerPath) =>
         string.IsNullOrWhiteSpace(dockerPath) ? "docker" : dockerPath;

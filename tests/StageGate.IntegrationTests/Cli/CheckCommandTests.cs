@@ -1,0 +1,205 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using StageGate.IntegrationTests.Gates;
+using StageGate.Processes;
+using StageGate.Tool.Commands;
+
+namespace StageGate.IntegrationTests.Cli;
+
+/// <summary><c>stagegate check</c>'s exit codes and output: 0 passed, 1 a gate failed, 2 bad input or environment.</summary>
+[Collection(DockerGates.Name)]
+public sealed class CheckCommandTests(ITestOutputHelper output)
+{
+    private sealed record CliRun(int Exit, string Output, string Error)
+    {
+        public string All => Output + Error;
+    }
+
+    /// <summary>Runs <c>stagegate check</c> in this process, as Program.cs wires it.</summary>
+    private async Task<CliRun> CheckAsync(params string[] arguments)
+    {
+        var root = new RootCommand { CheckCommand.Create() };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await root.Parse(["check", "--ci", "none", .. arguments])
+            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        output.WriteLine($"exit {exit}\n--- stdout\n{stdout}\n--- stderr\n{stderr}");
+        return new CliRun(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Starts the built tool as its own process, as a shell or CI would.</summary>
+    private static ProcessCommand Tool(params string[] arguments) =>
+        new ProcessCommand(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            .WithArguments([Path.Combine(AppContext.BaseDirectory, "StageGate.Tool.dll"), "check", "--ci", "none", .. arguments]);
+
+    [Fact]
+    public async Task A_passing_check_exits_0_and_names_the_final_image()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+
+        var run = await CheckAsync("--file", sample.Dockerfile);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains(sample.ImageTag("final"), run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_test_step_exits_1_naming_its_dockerfile_line_with_both_output_streams()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.FailingTest);
+
+        var run = await CheckAsync("--file", sample.Dockerfile);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains($"{sample.Dockerfile}(5,1): error SG3001", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{sample.Token}-on-stdout", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"{sample.Token}-on-stderr", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_over_its_budget_exits_1_with_SG4001()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--budget", "1MB");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("error SG4001", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Growing_past_the_growth_budget_of_a_baseline_report_exits_1_with_SG4002()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        var baseline = Path.Combine(sample.Folder, "base.json");
+        Assert.Equal(0, (await CheckAsync("--file", sample.Dockerfile, "--report", baseline)).Exit);
+        File.AppendAllText(sample.Dockerfile, "\nRUN dd if=/dev/zero of=/big bs=1k count=200\n");
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--growth-budget", "5%", "--baseline", baseline);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("error SG4002", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Growing_within_the_growth_budget_of_a_baseline_report_exits_0()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        var baseline = Path.Combine(sample.Folder, "base.json");
+        Assert.Equal(0, (await CheckAsync("--file", sample.Dockerfile, "--report", baseline)).Exit);
+        File.AppendAllText(sample.Dockerfile, "\nRUN dd if=/dev/zero of=/big bs=1k count=200\n");
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--growth-budget", "20%", "--baseline", baseline);
+
+        Assert.Equal(0, run.Exit);
+    }
+
+    [Fact]
+    public async Task A_budget_flag_overrides_the_budget_in_stagegate_json()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        sample.Write("stagegate.json", """{ "sizeBudget": "1MB" }""");
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--budget", "10MB");
+
+        Assert.Equal(0, run.Exit);
+    }
+
+    [Fact]
+    public async Task An_unknown_test_target_exits_2_with_SG1008_and_the_nearest_stage_name()
+    {
+        await using var sample = new GateSample(GateCheckTests.Passing);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--test-target", "tset");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG1008: Stage 'tset' not found.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'test'?", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_budget_that_is_not_a_size_exits_2_with_SG1012()
+    {
+        await using var sample = new GateSample(GateCheckTests.Passing);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--budget", "12XB");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG1012", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_DOCKER_HOST_socket_nobody_listens_on_exits_2_with_SG2003_within_seconds()
+    {
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        var socketPath = Path.Combine(sample.Folder, "dead.sock");
+        using var deadSocket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        deadSocket.Bind(new UnixDomainSocketEndPoint(socketPath)); // bound, never listening: connections are refused
+        var stderr = new StringBuilder();
+        var timer = Stopwatch.StartNew();
+
+        var result = await ProcessRunner.RunAsync(
+            Tool("--file", sample.Dockerfile).WithEnvironment("DOCKER_HOST", "unix://" + socketPath),
+            OutputTarget.ToLines(output.WriteLine),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(stderr), OutputTarget.ToLines(output.WriteLine)));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error SG2003", stderr.ToString(), StringComparison.Ordinal);
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(10), $"took {timer.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Interrupting_the_cli_mid_build_stops_buildx_and_exits_with_SG2007()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCancellationTests.SleepingTest);
+        var stderr = new StringBuilder();
+        using var interrupt = new CancellationTokenSource();
+        using var kill = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        // Cancelling `interrupt` sends SIGINT to the tool only, as a CI system cancelling a job does.
+        var run = ProcessRunner.RunAsync(
+            Tool("--file", sample.Dockerfile),
+            OutputTarget.ToLines(output.WriteLine),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(stderr), OutputTarget.ToLines(output.WriteLine)),
+            kill.Token,
+            interrupt.Token);
+        Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
+            "the sleeping test step never started");
+        await interrupt.CancelAsync();
+
+        var stopped = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Contains("exited with code 2", stopped.Message, StringComparison.Ordinal);
+        Assert.Contains("error SG2007", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await OurProcesses.GoneWithinAsync(sample, TimeSpan.FromSeconds(5)));
+    }
+}
