@@ -6,34 +6,11 @@ namespace StageGate.IntegrationTests.Cake;
 /// </summary>
 public sealed class CakeAddinTests(ITestOutputHelper output)
 {
-    private const string PassingDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN test -f /app.txt
-        FROM scratch AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string PassingDockerfile = TestDockerfiles.Passing;
 
-    // Line 4 is the failing test step.
-    private const string FailingTestDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN echo "looking for /missing.txt" && test -f /missing.txt
-        FROM scratch AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string FailingTestDockerfile = TestDockerfiles.FailingTest;
 
-    // The final stage ships all of busybox (a few MB), far over a 100kB budget.
-    private const string HeavyFinalDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN test -f /app.txt
-        FROM busybox AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string HeavyFinalDockerfile = TestDockerfiles.HeavyFinal;
 
     [Fact]
     public async Task A_passing_build_gates_the_image_and_hands_the_script_a_typed_result()

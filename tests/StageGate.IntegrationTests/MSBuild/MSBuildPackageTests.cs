@@ -7,34 +7,11 @@ namespace StageGate.IntegrationTests.MSBuild;
 [Collection(MSBuildPackageCollection.Name)]
 public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutputHelper output)
 {
-    private const string PassingDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN test -f /app.txt
-        FROM scratch AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string PassingDockerfile = TestDockerfiles.Passing;
 
-    // Line 4 is the failing test step.
-    private const string FailingTestDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN echo "looking for /missing.txt" && test -f /missing.txt
-        FROM scratch AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string FailingTestDockerfile = TestDockerfiles.FailingTest;
 
-    // The final stage ships all of busybox (about 2MB), far over a 100kB budget.
-    private const string HeavyFinalDockerfile = """
-        FROM busybox AS builder
-        RUN echo hi > /app.txt
-        FROM builder AS test
-        RUN test -f /app.txt
-        FROM busybox AS final
-        COPY --from=builder /app.txt /
-        """;
+    private const string HeavyFinalDockerfile = TestDockerfiles.HeavyFinal;
 
     private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B";
 
