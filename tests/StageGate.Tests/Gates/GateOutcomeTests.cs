@@ -24,8 +24,8 @@ public sealed class GateOutcomeTests
         return new BuildRun(exitCode, progress.Steps, progress.TextLines, progress.SolveError, TimeSpan.FromSeconds(1)) { ForTarget = forTarget };
     }
 
-    private static GatePipeline.TargetOutcome Outcome(GatePlan plan, string bakeName, params BuildRun[] runs) =>
-        GatePipeline.Outcome(plan, BuildTargets.For(plan).Single(t => t.BakeName == bakeName), runs);
+    private static TargetOutcome Outcome(GatePlan plan, string bakeName, params BuildRun[] runs) =>
+        TargetOutcomes.Decide(plan, BuildTargets.For(plan).Single(t => t.BakeName == bakeName), runs);
 
     private static BuildStep Step(string? target, string? stage, int number, int count, string instruction, string? error = null) => new()
     {
