@@ -1,14 +1,14 @@
 namespace StageGate.Buildx;
 
 /// <summary>Which output stream a line of a step's output came from.</summary>
-public enum BuildLogStream
+internal enum BuildLogStream
 {
     Stdout = 1,
     Stderr = 2,
 }
 
 /// <summary>One line a build step printed.</summary>
-public sealed record BuildLogLine(BuildLogStream Stream, string Text)
+internal sealed record BuildLogLine(BuildLogStream Stream, string Text)
 {
     public override string ToString() => Text;
 }
@@ -18,7 +18,7 @@ public sealed record BuildLogLine(BuildLogStream Stream, string Text)
 /// (<c>2/4</c>), the instruction, whether it came from the cache, how long it ran, its error and its last output.
 /// Internal operations (loading the Dockerfile, exporting the image) are steps without a step number.
 /// </summary>
-public sealed record BuildStep
+internal sealed record BuildStep
 {
     /// <summary>BuildKit's vertex digest; the same digest is one step, even when several bake targets share it.</summary>
     public required string Digest { get; init; }

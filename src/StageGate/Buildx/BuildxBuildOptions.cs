@@ -1,7 +1,7 @@
 namespace StageGate.Buildx;
 
 /// <summary>How buildx reports progress (<c>--progress</c>).</summary>
-public enum ProgressMode
+internal enum ProgressMode
 {
     Auto,
     Plain,
@@ -13,7 +13,7 @@ public enum ProgressMode
 }
 
 /// <summary>A secret exposed to <c>RUN --mount=type=secret</c>: from an environment variable or from a file.</summary>
-public sealed record BuildxSecret
+internal sealed record BuildxSecret
 {
     private BuildxSecret(string id, string? environmentVariable, string? file)
     {
@@ -38,7 +38,7 @@ public sealed record BuildxSecret
 }
 
 /// <summary>An SSH agent socket or keys exposed to <c>RUN --mount=type=ssh</c> (<c>--ssh default</c>, <c>--ssh id=path</c>).</summary>
-public sealed record SshForward(string Id, IReadOnlyList<string> Paths)
+internal sealed record SshForward(string Id, IReadOnlyList<string> Paths)
 {
     public SshForward(string id)
         : this(id, [])
@@ -53,7 +53,7 @@ public sealed record SshForward(string Id, IReadOnlyList<string> Paths)
 /// Everything StageGate can pass to <c>docker buildx build</c>, option for option. Properties are named after the
 /// flags; collections default to empty and booleans to off, so an unset option adds nothing to the command.
 /// </summary>
-public sealed record BuildxBuildOptions
+internal sealed record BuildxBuildOptions
 {
     /// <summary>The build context: a folder, a URL, or <c>-</c> for stdin. Always the last argument.</summary>
     public string Context { get; init; } = ".";

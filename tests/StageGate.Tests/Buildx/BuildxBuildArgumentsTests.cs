@@ -152,14 +152,14 @@ public sealed class BuildxBuildArgumentsTests
     }
 
     [Theory]
-    [InlineData(ProgressMode.Auto, "auto")]
-    [InlineData(ProgressMode.Plain, "plain")]
-    [InlineData(ProgressMode.Tty, "tty")]
-    [InlineData(ProgressMode.Quiet, "quiet")]
-    [InlineData(ProgressMode.RawJson, "rawjson")]
-    public void Progress_is_written_in_buildx_spelling(ProgressMode mode, string expected)
+    [InlineData(nameof(ProgressMode.Auto), "auto")]
+    [InlineData(nameof(ProgressMode.Plain), "plain")]
+    [InlineData(nameof(ProgressMode.Tty), "tty")]
+    [InlineData(nameof(ProgressMode.Quiet), "quiet")]
+    [InlineData(nameof(ProgressMode.RawJson), "rawjson")]
+    public void Progress_is_written_in_buildx_spelling(string mode, string expected)
     {
-        Assert.Equal(With("--progress", expected), Args(new BuildxBuildOptions { Progress = mode }));
+        Assert.Equal(With("--progress", expected), Args(new BuildxBuildOptions { Progress = Enum.Parse<ProgressMode>(mode) }));
     }
 
     [Fact]
