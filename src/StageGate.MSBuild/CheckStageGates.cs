@@ -73,6 +73,11 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
         {
             Report(Codes.Cancelled.Create("The build was cancelled; buildx was stopped."));
         }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A coded error, not MSBuild's "task failed unexpectedly" with a stack trace.
+            Report(Codes.Unexpected.Create($"{e.GetType().Name}: {e.Message}"));
+        }
         if (Log.HasLoggedErrors)
         {
             PassedStamp.Delete(StampFile);

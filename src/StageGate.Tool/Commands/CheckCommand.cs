@@ -108,8 +108,6 @@ internal static class CheckCommand
         {
             return;
         }
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllTextAsync(full, Report.Render(result, format), cancellationToken);
+        await ReportFile.WriteAsync(path, Report.Render(result, format), cancellationToken);
     }
 }

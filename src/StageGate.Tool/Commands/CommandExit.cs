@@ -33,5 +33,15 @@ internal static class CommandExit
             await stderr.WriteLineAsync(Codes.Cancelled.Create("Cancelled.").ToString());
             return InputOrEnvironmentError;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Still coded and one line: the trace is for bug reports, on request.
+            await stderr.WriteLineAsync(Codes.Unexpected.Create($"{ex.GetType().Name}: {ex.Message}").ToString());
+            if (Environment.GetEnvironmentVariable("STAGEGATE_DEBUG") == "1")
+            {
+                await stderr.WriteLineAsync(ex.ToString());
+            }
+            return InputOrEnvironmentError;
+        }
     }
 }

@@ -59,6 +59,11 @@ public static class Codes
     public static readonly DiagnosticCode MSBuildRuntimeNotSupported = new("SG2008", DiagnosticSeverity.Warning,
         "MSBuild runtime not supported", "StageGate's MSBuild task needs the .NET MSBuild of the .NET 8 SDK or later; build with `dotnet build`. Visual Studio's .NET Framework MSBuild is covered by a later release.");
 
+    public static readonly DiagnosticCode ReportNotWritten = new("SG2009", DiagnosticSeverity.Error,
+        "Report cannot be written", "Point the report option (--report, --junit, --markdown, StageGateReportPath, ReportPath) at a folder you can write to.");
+    public static readonly DiagnosticCode Unexpected = new("SG2010", DiagnosticSeverity.Error,
+        "Unexpected failure", "Something StageGate did not foresee went wrong; the message says what. Run again with STAGEGATE_DEBUG=1 for the full trace and report it.");
+
     // SG3xxx — test and build stages
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,
         "A test stage step failed", "Fix the failing tests; the message shows the step's last output lines.");

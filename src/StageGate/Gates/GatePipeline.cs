@@ -94,8 +94,7 @@ internal static class GatePipeline
 
         if (result.ReportPath is { } reportPath)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
-            await File.WriteAllTextAsync(reportPath, ReportJson.Write(result), cancellationToken);
+            await ReportFile.WriteAsync(reportPath, ReportJson.Write(result), cancellationToken);
         }
         progress?.Report(new GateProgress(GateProgressLevel.Summary, Summary(result)));
         return result;

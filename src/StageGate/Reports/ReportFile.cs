@@ -1,0 +1,21 @@
+using StageGate.Diagnostics;
+
+namespace StageGate.Reports;
+
+/// <summary>Writes a rendered report to disk; a path that cannot be written is the user's to fix, so it is coded.</summary>
+internal static class ReportFile
+{
+    public static async Task WriteAsync(string path, string content, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, content, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(Codes.ReportNotWritten.Create($"Could not write the report '{full}': {ex.Message}"), ex);
+        }
+    }
+}
