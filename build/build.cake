@@ -14,17 +14,26 @@ var packages = artifacts.Combine("packages");
 var testResults = artifacts.Combine("test-results");
 var isCI = string.Equals(EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-// Runs a program with an argument list (no shell) and fails the task when it fails.
+// Runs a program with an argument list (no shell) and returns its exit code.
 int Run(string program, params string[] arguments)
 {
     var args = new ProcessArgumentBuilder();
     foreach (var a in arguments) args.Append(a);
-    var exitCode = StartProcess(program, new ProcessSettings { Arguments = args, WorkingDirectory = root });
-    return exitCode;
+    return StartProcess(program, new ProcessSettings { Arguments = args, WorkingDirectory = root });
 }
 
-bool DockerWorks() =>
-    Run("docker", "buildx", "version") == 0 && Run("docker", "info", "--format", "{{.ServerVersion}}") == 0;
+bool DockerWorks()
+{
+    try
+    {
+        return Run("docker", "buildx", "version") == 0 && Run("docker", "info", "--format", "{{.ServerVersion}}") == 0;
+    }
+    catch (Exception ex) when (ex is CakeException or System.ComponentModel.Win32Exception)
+    {
+        // No docker client at all: provisioning installs one.
+        return false;
+    }
+}
 
 void Provision()
 {

@@ -65,6 +65,12 @@ install_engine() {
 install_buildx() {
   if have_buildx; then return; fi
   require_root_debian "The docker buildx plugin"
+  # Debian releases that package buildx (trixie and later) install it the ordinary way.
+  if ((apt_updated == 0)); then apt-get update -qq; apt_updated=1; fi
+  if [[ $(apt-cache policy docker-buildx 2>/dev/null | awk '/Candidate:/ {print $2}') =~ ^[0-9] ]]; then
+    apt_install docker-buildx
+    have_buildx && return
+  fi
   local mirror
   mirror=$(debian_mirror)
   work=$(mktemp -d)
@@ -87,9 +93,9 @@ EOF
   log "fetching docker-buildx from Debian $NEXT_RELEASE (private apt configuration; machine sources untouched)"
   apt-get "${opts[@]}" update -qq
   (cd "$work" && apt-get "${opts[@]}" download docker-buildx >/dev/null)
-  local deb
-  deb=$(ls "$work"/docker-buildx_*.deb 2>/dev/null | head -n 1)
-  [[ -n $deb ]] || die "Debian $NEXT_RELEASE has no docker-buildx package on this mirror"
+  local debs=("$work"/docker-buildx_*.deb)
+  [[ -f ${debs[0]} ]] || die "Debian $NEXT_RELEASE has no docker-buildx package on this mirror"
+  local deb=${debs[0]}
   dpkg-deb -x "$deb" "$work/root"
   local plugin
   plugin=$(find "$work/root" -type f -path '*/cli-plugins/docker-buildx' | head -n 1)
@@ -102,6 +108,9 @@ EOF
 
 start_daemon() {
   if have_daemon; then return; fi
+  if docker info 2>&1 | grep -qi 'permission denied'; then
+    die "the Docker daemon runs but this user may not use its socket; add the user to the 'docker' group (then log in again), or run as root"
+  fi
   command -v dockerd >/dev/null 2>&1 || die "dockerd is not installed"
   [[ $(id -u) -eq 0 ]] || die "the Docker daemon is not answering and only root can start it here; start dockerd, then re-run"
   log "starting dockerd in the background (log: $DOCKERD_LOG)"
@@ -132,9 +141,7 @@ seed_debian() {
   root=$(mktemp -d)
   log "seeding $image with debootstrap --variant=minbase (no registry to pull from)"
   debootstrap --variant=minbase bookworm "$root" "$mirror" >/dev/null
-  # Point the image's apt at the same mirror the machine uses, and slim it like the official image.
-  cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" 2>/dev/null || true
-  [[ -f /etc/apt/sources.list.d/debian.sources ]] && rm -f "$root/etc/apt/sources.list"
+  # debootstrap left a bookworm sources.list for the machine's mirror; slim the rest like the official image.
   chroot "$root" apt-get clean
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/log/*.log \
     "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/tmp/* "$root"/var/tmp/*

@@ -30,10 +30,13 @@ internal static class BuildxRunner
         IReadOnlyList<string> arguments,
         IReadOnlyList<string>? bakeTargets,
         string workingDirectory,
+        IReadOnlyList<string> secrets,
         IProgress<GateProgress>? progress,
         CancellationToken cancellationToken)
     {
         var build = new BuildProgress(bakeTargets);
+        // Build output arrives base64-encoded inside the progress JSON, so it is masked after decoding.
+        var redactor = new Redactor(secrets);
         var gate = new object();
         void Report(IReadOnlyList<ProgressLine> lines)
         {
@@ -45,11 +48,13 @@ internal static class BuildxRunner
                         or ProgressLineKind.Warning => GateProgressLevel.Step,
                     _ => GateProgressLevel.Detail,
                 };
-                progress?.Report(new GateProgress(level, line.Text));
+                progress?.Report(new GateProgress(level, redactor.Redact(line.Text)));
             }
         }
 
-        var command = new ProcessCommand(docker).WithArguments(arguments).WithWorkingDirectory(workingDirectory);
+        var command = secrets.Aggregate(
+            new ProcessCommand(docker).WithArguments(arguments).WithWorkingDirectory(workingDirectory),
+            (c, secret) => c.WithSecret(secret));
         progress?.Report(new GateProgress(GateProgressLevel.Detail, "> " + command.ToDisplayString()));
         var started = Stopwatch.GetTimestamp();
         ProcessResult result;
@@ -76,7 +81,16 @@ internal static class BuildxRunner
         lock (gate)
         {
             Report(build.Complete());
-            return new BuildRun(result.ExitCode, build.Steps, build.TextLines, build.SolveError, Stopwatch.GetElapsedTime(started));
+            return new BuildRun(
+                result.ExitCode,
+                build.Steps.Select(step => step with
+                {
+                    Error = step.Error is null ? null : redactor.Redact(step.Error),
+                    LogTail = step.LogTail.Select(l => l with { Text = redactor.Redact(l.Text) }).ToList(),
+                }).ToList(),
+                build.TextLines.Select(redactor.Redact).ToList(),
+                build.SolveError is null ? null : redactor.Redact(build.SolveError),
+                Stopwatch.GetElapsedTime(started));
         }
     }
 }

@@ -67,7 +67,7 @@ public static class Codes
     // SG3xxx — test and build stages
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,
         "A test stage step failed", "Fix the failing tests; the message shows the step's last output lines.");
-    public static readonly DiagnosticCode TestStageSkippedByBuildKit = new("SG3002", DiagnosticSeverity.Warning,
+    public static readonly DiagnosticCode TestStageSkippedByBuildKit = new("SG3002", DiagnosticSeverity.Info,
         "The final stage does not depend on the test stage", "BuildKit skips it in a plain `docker build`; StageGate builds it explicitly. Make the final stage COPY from the test stage if plain builds must run it too.");
     public static readonly DiagnosticCode NoTestStage = new("SG3003", DiagnosticSeverity.Warning,
         "No test stage", "Name a stage `test`, or list the test targets (--test-target, StageGateTestTargets, testTargets in stagegate.json).");

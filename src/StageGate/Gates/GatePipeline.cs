@@ -25,7 +25,7 @@ internal static class GatePipeline
         var runs = plan.Options.Sequential
             ? await RunSequentialAsync(plan, targets, docker, progress, cancellationToken)
             : [await BuildxRunner.RunAsync(docker, Bake(plan, targets, out var bakeFile), targets.Select(t => t.BakeName).ToList(),
-                plan.ContextDirectory, progress, cancellationToken).Finally(() => File.Delete(bakeFile))];
+                plan.ContextDirectory, plan.SecretValues, progress, cancellationToken).Finally(() => File.Delete(bakeFile))];
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
         foreach (var failure in UnattributedFailures(runs, outcomes.Select(o => o.Outcome)))
@@ -106,7 +106,8 @@ internal static class GatePipeline
         var docker = DockerExecutable(plan.Options.DockerPath);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Builder, cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Tags.Count > 0 ? plan.FinalTag : null);
-        var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, build), null, plan.ContextDirectory, progress, cancellationToken);
+        var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, build), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken)
+            with { ForTarget = build.BakeName };
         var outcome = TargetOutcomes.Decide(plan, build, [run]);
         var diagnostics = UnattributedFailures([run], [outcome]).ToList();
         if (outcome.Failure is { } failure)
@@ -146,7 +147,7 @@ internal static class GatePipeline
         var runs = new List<BuildRun>();
         foreach (var target in targets)
         {
-            var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target), null, plan.ContextDirectory, progress, cancellationToken);
+            var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken);
             runs.Add(run with { ForTarget = target.BakeName });
             if (!run.Succeeded && target.Role == TargetRole.Test)
             {
@@ -208,9 +209,9 @@ internal static class GatePipeline
         plan.Options.Tags.Count > 0 ? plan.Options.Tags : [plan.FinalTag];
 
     private static IReadOnlyList<BuildxSecret> Secrets(GatePlan plan) =>
-        plan.Options.Secrets.Select(s => s.Environment is not null
-            ? BuildxSecret.FromEnvironment(s.Id, s.Environment)
-            : BuildxSecret.FromFile(s.Id, Path.GetFullPath(s.File!))).ToList();
+        plan.Options.Secrets.Select(s => s.File is not null
+            ? BuildxSecret.FromFile(s.Id, Path.GetFullPath(s.File))
+            : BuildxSecret.FromEnvironment(s.Id, s.Environment ?? s.Id)).ToList();
 
     private static Diagnostic StepDiagnostic(DiagnosticCode code, string what, GatePlan plan, FailedStep failure) =>
         code.Create(

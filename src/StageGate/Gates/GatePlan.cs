@@ -30,6 +30,9 @@ internal sealed record GatePlan
     public long? BaselineBytes { get; init; }
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>The secrets' values, masked as <c>***</c> wherever build output is shown or reported.</summary>
+    public IReadOnlyList<string> SecretValues { get; init; } = [];
+
     public static GatePlan Create(GateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -104,10 +107,10 @@ internal sealed record GatePlan
             baselineBytes = ReportJson.ReadBaselineSize(Path.GetFullPath(options.Baseline));
         }
 
-        ValidateSecrets(options.Secrets);
+        var secretValues = ReadSecrets(options.Secrets);
 
-        var builder = FindBuilderStage(dockerfile, final);
-        var imageName = ImageName(context);
+        var builder = FindBuilderStage(dockerfile, final, tests);
+
         return new GatePlan
         {
             Options = options,
@@ -118,12 +121,13 @@ internal sealed record GatePlan
             TestStages = tests,
             FinalStage = final,
             BuilderStage = builder,
-            FinalTag = options.Tags.Count > 0 ? options.Tags[0] : $"{imageName}:{TagPart(final.DisplayName)}",
-            BuilderTag = builder is null ? null : $"{imageName}:{TagPart(builder.DisplayName)}",
+            FinalTag = options.Tags.Count > 0 ? options.Tags[0] : DefaultTag(context, dockerfilePath, final.DisplayName),
+            BuilderTag = builder is null ? null : DefaultTag(context, dockerfilePath, builder.DisplayName),
             SizeBudget = sizeBudget,
             GrowthBudget = growthBudget,
             BaselineBytes = baselineBytes,
             Warnings = warnings,
+            SecretValues = secretValues,
         };
     }
 
@@ -141,36 +145,52 @@ internal sealed record GatePlan
         }
     }
 
-    private static void ValidateSecrets(IReadOnlyList<BuildSecret> secrets)
+    /// <summary>Checks every secret has a source that exists, and reads its value so output can be masked.</summary>
+    private static List<string> ReadSecrets(IReadOnlyList<BuildSecret> secrets)
     {
+        var values = new List<string>();
         foreach (var secret in secrets)
         {
             if (string.IsNullOrWhiteSpace(secret.Id))
             {
                 throw Codes.InvalidOption.Exception("A build secret has no id; write it as id=NAME,env=VARIABLE or id=NAME,src=PATH.");
             }
-            if ((secret.Environment is null) == (secret.File is null))
+            if (secret.Environment is not null && secret.File is not null)
             {
-                throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' needs exactly one source: env=VARIABLE or src=PATH.");
+                throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' has two sources; give env=VARIABLE or src=PATH, not both.");
             }
-            if (secret.File is not null && !File.Exists(secret.File))
+            string? value;
+            if (secret.File is not null)
             {
-                throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads '{secret.File}', which does not exist.");
+                if (!File.Exists(secret.File))
+                {
+                    throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads '{secret.File}', which does not exist.");
+                }
+                value = File.ReadAllText(secret.File);
             }
-            if (secret.Environment is not null && Environment.GetEnvironmentVariable(secret.Environment) is null)
+            else
             {
-                throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads environment variable '{secret.Environment}', which is not set.");
+                // Like buildx, a secret with only an id reads the environment variable of that name.
+                var variable = secret.Environment ?? secret.Id;
+                value = Environment.GetEnvironmentVariable(variable)
+                    ?? throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads environment variable '{variable}', which is not set.");
+            }
+            foreach (var form in new[] { value, value.Trim() }.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                values.Add(form);
             }
         }
+        return values;
     }
 
     /// <summary>
-    /// The stage whose artifacts the final stage copies (its first <c>COPY --from</c> stage), or the
-    /// stage it builds on; null when the final stage stands alone.
+    /// The stage whose artifacts the final stage copies (its first <c>COPY --from</c> of a stage that is not a
+    /// test stage), or the stage it builds on; null when the final stage stands alone.
     /// </summary>
-    private static Stage? FindBuilderStage(Dockerfile dockerfile, Stage final)
+    private static Stage? FindBuilderStage(Dockerfile dockerfile, Stage final, List<Stage> tests)
     {
-        var copied = final.References.FirstOrDefault(r => r.Kind == StageReferenceKind.Stage && r.Stage is not null);
+        // A final stage that copies from the test stage (to force it to run) still takes its artifacts from the builder.
+        var copied = final.References.FirstOrDefault(r => r.Kind == StageReferenceKind.Stage && r.Stage is int s && !tests.Any(t => t.Index == s));
         if (copied?.Stage is int index)
         {
             return dockerfile.Stages[index];
@@ -178,14 +198,21 @@ internal sealed record GatePlan
         return final.BaseStage is int baseIndex ? dockerfile.Stages[baseIndex] : null;
     }
 
-    /// <summary>A repository name from the context folder, e.g. <c>stagegate/wordfreq-c</c>.</summary>
-    private static string ImageName(string context)
+    /// <summary>
+    /// A repository name from the context folder and the Dockerfile, e.g. <c>stagegate/wordfreq-c-1a2b3c4d</c>:
+    /// two Dockerfiles sharing one context (<c>-f src/Api/Dockerfile .</c>) must never measure each other's image.
+    /// </summary>
+    internal static string DefaultTag(string context, string dockerfilePath, string stage) =>
+        $"{ImageName(context, dockerfilePath)}:{TagPart(stage)}";
+
+    private static string ImageName(string context, string dockerfilePath)
     {
         var name = new string(Path.GetFileName(context.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
             .ToLowerInvariant()
             .Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')
             .ToArray()).Trim('-', '_', '.');
-        return "stagegate/" + (name.Length == 0 ? "image" : name);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dockerfilePath)))[..8].ToLowerInvariant();
+        return $"stagegate/{(name.Length == 0 ? "image" : name)}-{hash}";
     }
 
     private static string TagPart(string stageName) =>

@@ -67,5 +67,11 @@ internal static class ImageMeasurer
             return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
                 Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': {ex.Diagnostic.Message}"));
         }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // An answer we could not read is a measurement we do not have, never a failed budget.
+            return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
+                Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': unexpected answer from docker ({ex.Message})."));
+        }
     }
 }

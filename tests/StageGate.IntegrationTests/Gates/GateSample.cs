@@ -38,7 +38,7 @@ internal sealed class GateSample : IAsyncDisposable
     public GateOptions Options => new() { Dockerfile = Dockerfile };
 
     /// <summary>The tag StageGate gives a stage's image when no tag is set.</summary>
-    public string ImageTag(string stage) => $"stagegate/{Path.GetFileName(Folder)}:{stage}";
+    public string ImageTag(string stage) => GatePlan.DefaultTag(Folder, Dockerfile, stage);
 
     public string Write(string name, string content)
     {

@@ -151,7 +151,7 @@ public sealed class GatePlanTests : IDisposable
     }
 
     [Fact]
-    public void A_test_stage_the_final_stage_does_not_need_is_warned_about_with_SG3002_at_its_line()
+    public void A_test_stage_the_final_stage_does_not_need_is_pointed_out_with_SG3002_at_its_line()
     {
         var plan = GatePlan.Create(Options());
 
@@ -198,7 +198,19 @@ public sealed class GatePlanTests : IDisposable
     {
         var plan = GatePlan.Create(Options());
 
-        Assert.Equal($"stagegate/{Path.GetFileName(_context.Path)}:final", plan.FinalTag);
+        Assert.Matches($"^stagegate/{System.Text.RegularExpressions.Regex.Escape(Path.GetFileName(_context.Path).ToLowerInvariant())}-[0-9a-f]{{8}}:final$", plan.FinalTag);
+    }
+
+    [Fact]
+    public void Two_dockerfiles_sharing_a_context_never_share_an_image_tag()
+    {
+        var first = GatePlan.Create(Options());
+        var otherDockerfile = Path.Combine(_context.Path, "Other.Dockerfile");
+        File.Copy(first.DockerfilePath, otherDockerfile);
+
+        var second = GatePlan.Create(Options() with { Dockerfile = otherDockerfile, Context = _context.Path });
+
+        Assert.NotEqual(first.FinalTag, second.FinalTag);
     }
 
     [Fact]
