@@ -5,6 +5,7 @@ using Microsoft.Build.Utilities;
 using StageGate.Context;
 using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Reports;
 
 namespace StageGate.MSBuild;
 
@@ -15,6 +16,8 @@ namespace StageGate.MSBuild;
 [SuppressMessage("Design", "CA1001", Justification = "MSBuild never disposes tasks; the source holds no timer or handle.")]
 public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelableTask
 {
+    internal const string SkippedMessage = "StageGate: inputs unchanged since the last passing run; skipped";
+
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>Ctrl-C in the build: the core stops buildx gracefully and the task returns.</summary>
@@ -34,7 +37,7 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
             var fingerprint = Gate.InputsFingerprint(options, cancellationToken);
             if (PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint))
             {
-                Log.LogMessage(MessageImportance.Normal, RunSummary.Skipped);
+                Log.LogMessage(MessageImportance.Normal, SkippedMessage);
                 SetOutputs(stamp);
                 return true;
             }
@@ -137,8 +140,9 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
 
         public void Report(GateProgress value)
         {
-            // The core's summary lines stay at normal: the task writes the one high-importance line itself.
-            var importance = value.Level == GateProgressLevel.Detail ? MessageImportance.Low : MessageImportance.Normal;
+            // Steps at normal; the core's summary lines go low, because the task writes the run's one
+            // summary line itself, at high importance, and a build log should carry it once.
+            var importance = value.Level == GateProgressLevel.Step ? MessageImportance.Normal : MessageImportance.Low;
             lock (_lock)
             {
                 if (!_closed)

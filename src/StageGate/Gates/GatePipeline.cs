@@ -96,7 +96,7 @@ internal static class GatePipeline
         {
             await ReportFile.WriteAsync(reportPath, ReportJson.Write(result), cancellationToken);
         }
-        progress?.Report(new GateProgress(GateProgressLevel.Summary, Summary(result)));
+        progress?.Report(new GateProgress(GateProgressLevel.Summary, $"{RunSummary.For(result)} ({result.Duration.TotalSeconds:0.0}s)"));
         return result;
     }
 
@@ -307,14 +307,6 @@ internal static class GatePipeline
     {
         var tests = plan.TestStages.Count == 0 ? "no test stage" : string.Join(", ", plan.TestStages.Select(t => $"test stage '{t.DisplayName}'"));
         return $"{tests} and final stage '{plan.FinalStage.DisplayName}'{(plan.Options.Sequential ? " (sequential)" : "")}";
-    }
-
-    private static string Summary(GateResult result)
-    {
-        var errors = result.Diagnostics.Count(d => d.IsError);
-        var tests = result.TestStages.Count == 0 ? "no tests" : $"tests {(result.TestStages.Any(t => t.Outcome == GateOutcome.Failed) ? "failed" : result.TestStages.All(t => t.Outcome == GateOutcome.Passed) ? "passed" : "not run")} ({result.TestStages.Count} stage{(result.TestStages.Count == 1 ? "" : "s")})";
-        var size = result.FinalImage?.SizeBytes is long bytes ? $"final image {ByteSize.FromBytes(bytes)}" : "final image not measured";
-        return $"StageGate: {(errors == 0 ? "passed" : "FAILED")} — {tests}, {size}, {result.Duration.TotalSeconds:0.0}s";
     }
 
     private static string Shorten(string text)

@@ -1,15 +1,14 @@
 using StageGate.Budgets;
 using StageGate.Gates;
 
-namespace StageGate.MSBuild;
+namespace StageGate.Reports;
 
 /// <summary>
-/// The one line a run leaves in the build log, whatever the verbosity:
+/// The one line a run leaves in every host's log (MSBuild, Cake, the CLI's progress), whatever the verbosity:
 /// <c>StageGate: tests passed (1 stage), final image 763kB ≤ 2MB budget, 99% smaller than builder</c>.
 /// </summary>
 internal static class RunSummary
 {
-    public const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
 
     public static string For(GateResult result)
     {

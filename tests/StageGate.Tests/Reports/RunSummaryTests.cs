@@ -1,7 +1,7 @@
 using StageGate.Gates;
-using StageGate.MSBuild;
+using StageGate.Reports;
 
-namespace StageGate.Tests.MSBuild;
+namespace StageGate.Tests.Reports;
 
 public class RunSummaryTests
 {
