@@ -2,7 +2,12 @@ using System.CommandLine;
 using StageGate.Diagnostics;
 using StageGate.Tool.Commands;
 
-var root = new RootCommand("StageGate: run a Dockerfile's test stages, measure the final image, enforce its size budget.");
+// A named root rather than RootCommand: help then says `stagegate`, the tool's command, not the assembly's name.
+var root = new Command("stagegate", "StageGate: run a Dockerfile's test stages, measure the final image, enforce its size budget.")
+{
+    new System.CommandLine.Help.HelpOption(),
+    new VersionOption(),
+};
 // Each command lives in Commands/ and is added here, one line each.
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(StagesCommand.Create());
