@@ -113,6 +113,8 @@ start_daemon() {
   fi
   command -v dockerd >/dev/null 2>&1 || die "dockerd is not installed"
   [[ $(id -u) -eq 0 ]] || die "the Docker daemon is not answering and only root can start it here; start dockerd, then re-run"
+  # A daemon killed with its session leaves its pid file behind; with no dockerd running it is stale.
+  if ! pgrep -x dockerd >/dev/null 2>&1; then rm -f /var/run/docker.pid; fi
   log "starting dockerd in the background (log: $DOCKERD_LOG)"
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   # setsid: the daemon must outlive this script and must not get the build's Ctrl-C.
