@@ -45,12 +45,6 @@ internal static class BuildTargets
 
     private static BuildTarget Create(GatePlan plan, Stage stage, TargetRole role, string? tag, HashSet<string> names)
     {
-        if (stage.Name is null && stage.Index != plan.Dockerfile.Stages.Count - 1)
-        {
-            throw Codes.UnknownTarget.Exception(
-                $"Stage {stage.Index} has no name, and buildx can only build a named stage or the last one. Name it: FROM … AS name.",
-                plan.DockerfilePath, stage.Line);
-        }
         var baseName = new string(stage.DisplayName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
         var bakeName = baseName;
         for (var i = 2; !names.Add(bakeName); i++)

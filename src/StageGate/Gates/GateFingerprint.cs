@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using StageGate.Configuration;
 using StageGate.Context;
 
 namespace StageGate.Gates;
@@ -15,14 +14,8 @@ internal static class GateFingerprint
 {
     public static string Compute(GateOptions given, CancellationToken cancellationToken)
     {
-        var dockerfilePath = Path.GetFullPath(given.Dockerfile);
-        var configured = GateConfiguration.Apply(given with { Dockerfile = dockerfilePath });
+        var (dockerfilePath, configured, context) = GatePlan.ResolveInputs(given);
         var options = configured.Options;
-        var context = Path.GetFullPath(options.Context ?? Path.GetDirectoryName(dockerfilePath)!);
-        if (!Directory.Exists(context))
-        {
-            throw Diagnostics.Codes.ContextNotFound.Exception($"Build context '{context}' is not a folder.");
-        }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string label, string? value)

@@ -35,26 +35,8 @@ internal sealed record GatePlan
 
     public static GatePlan Create(GateOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Dockerfile))
-        {
-            throw Codes.InvalidOption.Exception("No Dockerfile given; pass a path to the Dockerfile.");
-        }
-
-        var dockerfilePath = Path.GetFullPath(options.Dockerfile);
-        if (!File.Exists(dockerfilePath))
-        {
-            throw Codes.DockerfileNotFound.Exception($"Dockerfile '{dockerfilePath}' does not exist.", dockerfilePath);
-        }
-
-        var configured = GateConfiguration.Apply(options with { Dockerfile = dockerfilePath });
+        var (dockerfilePath, configured, context) = ResolveInputs(options);
         options = configured.Options;
-
-        var context = Path.GetFullPath(options.Context ?? Path.GetDirectoryName(dockerfilePath)!);
-        if (!Directory.Exists(context))
-        {
-            throw Codes.ContextNotFound.Exception($"Build context '{context}' is not a folder.");
-        }
 
         var dockerfile = Dockerfile.Load(dockerfilePath, options.BuildArgs);
         var final = dockerfile.ResolveTarget(options.FinalTarget);
@@ -131,8 +113,32 @@ internal sealed record GatePlan
         };
     }
 
-    /// <summary>All targets in the order they are reported: tests first, then the final stage.</summary>
-    public IEnumerable<Stage> AllTargets => TestStages.Append(FinalStage);
+    /// <summary>
+    /// The inputs every run starts from — the Dockerfile's full path, the options with stagegate.json merged in,
+    /// and the build context — checked to exist. The plan and the inputs fingerprint both start here.
+    /// </summary>
+    internal static (string DockerfilePath, ConfiguredOptions Configured, string Context) ResolveInputs(GateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Dockerfile))
+        {
+            throw Codes.InvalidOption.Exception("No Dockerfile given; pass a path to the Dockerfile.");
+        }
+
+        var dockerfilePath = Path.GetFullPath(options.Dockerfile);
+        if (!File.Exists(dockerfilePath))
+        {
+            throw Codes.DockerfileNotFound.Exception($"Dockerfile '{dockerfilePath}' does not exist.", dockerfilePath);
+        }
+
+        var configured = GateConfiguration.Apply(options with { Dockerfile = dockerfilePath });
+        var context = Path.GetFullPath(configured.Options.Context ?? Path.GetDirectoryName(dockerfilePath)!);
+        if (!Directory.Exists(context))
+        {
+            throw Codes.ContextNotFound.Exception($"Build context '{context}' is not a folder.");
+        }
+        return (dockerfilePath, configured, context);
+    }
 
     /// <summary>buildx can build a named stage or the last one; an unnamed stage elsewhere is an input error, found before docker runs.</summary>
     private static void RequireTargetable(Dockerfile dockerfile, Stage stage, string dockerfilePath)

@@ -80,6 +80,5 @@ internal static class TargetOutcomes
     }
 
     /// <summary>The stage a step's progress name points at; a lone stage's steps carry no stage name.</summary>
-    private static Stage? FindStage(Dockerfile dockerfile, string? name) =>
-        string.IsNullOrEmpty(name) ? dockerfile.FindStageForProgress(name) : dockerfile.FindStage(name);
+    private static Stage? FindStage(Dockerfile dockerfile, string? name) => dockerfile.FindStageForProgress(name);
 }
