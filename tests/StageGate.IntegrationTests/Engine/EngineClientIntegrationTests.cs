@@ -87,9 +87,7 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
             return;
         }
         using var client = new EngineClient(DockerEndpoint.Resolve());
-        var tag = Guid.NewGuid().ToString("N");
-        var copy = $"stagegate-engine-test:{tag}";
-        Assert.True(await client.TagImageAsync(Busybox, "stagegate-engine-test", tag));
+        var copy = await TagACopyOfBusyboxAsync(client);
         try
         {
             Assert.Contains(copy, (await client.InspectImageAsync(copy))!.RepoTags);
@@ -114,9 +112,7 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
             return;
         }
         using var client = new EngineClient(DockerEndpoint.Resolve());
-        var tag = Guid.NewGuid().ToString("N");
-        var copy = $"stagegate-engine-test:{tag}";
-        Assert.True(await client.TagImageAsync(Busybox, "stagegate-engine-test", tag));
+        var copy = await TagACopyOfBusyboxAsync(client);
         try
         {
             var id = (await client.InspectImageAsync(Busybox))!.Id;
@@ -218,5 +214,13 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
         await docker.WaitForExitAsync(timeout.Token);
         output.WriteLine($"docker {string.Join(' ', arguments)}: {await stdout}{await stderr}");
         Assert.Equal(0, docker.ExitCode);
+    }
+
+    /// <summary>A second, unique tag on busybox, for tests that remove images without touching busybox itself.</summary>
+    private static async Task<string> TagACopyOfBusyboxAsync(EngineClient client)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        Assert.True(await client.TagImageAsync(Busybox, "stagegate-engine-test", tag));
+        return $"stagegate-engine-test:{tag}";
     }
 }
