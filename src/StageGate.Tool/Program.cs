@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StageGate.Diagnostics;
+using StageGate.Hosting;
 using StageGate.Tool.Commands;
 
 // A named root rather than RootCommand: help then says `stagegate`, the tool's command, not the assembly's name.
@@ -21,7 +22,7 @@ if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAc
     {
         Console.Error.WriteLine(Codes.InvalidOption.Create(error.Message + " See 'stagegate --help'.").ToString());
     }
-    return CommandExit.InputOrEnvironmentError;
+    return ExitCodes.InputOrEnvironmentError;
 }
 
 // Ctrl-C cancels the token; give buildx time to stop gracefully before the process is torn down.

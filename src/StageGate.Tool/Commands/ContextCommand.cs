@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using StageGate.Budgets;
 using StageGate.Context;
+using StageGate.Hosting;
 
 namespace StageGate.Tool.Commands;
 
@@ -21,27 +22,31 @@ internal static class ContextCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => ".",
         };
-        var file = new Option<string?>("--file", "-f") { Description = "The Dockerfile; its <name>.dockerignore, if present, replaces the context's .dockerignore." };
+        var inputs = new TableOptions([OptionTable.Dockerfile]);
         var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
 
-        var command = new Command("context", "List the files a build would send from the context folder, after .dockerignore.")
+        var command = new Command("context", "List the files a build would send from the context folder, after .dockerignore (the Dockerfile's own <name>.dockerignore wins).")
         {
-            directory, file, format,
+            directory, format,
         };
+        inputs.AddTo(command);
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            return CommandExit.RunAsync(parse.InvocationConfiguration.Error, async () =>
+            var host = new ConsoleHost(parse.InvocationConfiguration.Error);
+            var run = await HostedGate.InspectAsync(inputs.Values(parse, Environment.CurrentDirectory), host, options =>
             {
                 var contextDirectory = parse.GetValue(directory)!;
-                var ignore = DockerIgnore.ForBuild(contextDirectory, parse.GetValue(file));
+                var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile);
                 var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
-                var text = parse.GetValue(format) == "json" ? Json(listing) : Text(listing, ignore);
-                await output.WriteAsync(text);
-                return CommandExit.Success;
-            });
+                return parse.GetValue(format) == "json" ? Json(listing) : Text(listing, ignore);
+            }, cancellationToken);
+            if (run.Result is { } text)
+            {
+                await parse.InvocationConfiguration.Output.WriteAsync(text);
+            }
+            return await host.FinishAsync(run);
         });
         return command;
     }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StageGate.Diagnostics;
+using StageGate.Hosting;
 using StageGate.Dockerfiles;
 
 namespace StageGate.Tool.Commands;
@@ -20,32 +20,31 @@ internal static class StagesCommand
 
     public static Command Create()
     {
-        var file = new Option<string>("--file", "-f") { Description = "The Dockerfile.", DefaultValueFactory = _ => "Dockerfile" };
+        var inputs = new TableOptions([OptionTable.Dockerfile, OptionTable.BuildArgs]);
         var target = new Option<string?>("--target") { Description = "The stage to build (default: the last stage)." };
-        var buildArgs = new Option<string[]>("--build-arg") { Description = "A build argument KEY=VALUE (repeatable); global ARGs in FROM use it." };
         var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("stages", "List the Dockerfile's stages, what each builds on and copies from, and which stages the target needs.")
         {
-            file, target, buildArgs, format,
+            target, format,
         };
+        inputs.AddTo(command);
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            return CommandExit.RunAsync(parse.InvocationConfiguration.Error, async () =>
+            var host = new ConsoleHost(parse.InvocationConfiguration.Error);
+            var run = await HostedGate.InspectAsync(inputs.Values(parse, Environment.CurrentDirectory), host, options =>
             {
-                var outputFormat = parse.GetValue(format)?.Trim().ToLowerInvariant();
-                if (outputFormat is not ("text" or "json"))
-                {
-                    throw Codes.InvalidOption.Exception($"--format '{parse.GetValue(format)}' is not a format; use text or json.");
-                }
-                var dockerfile = Dockerfile.Load(parse.GetValue(file)!, OptionText.ParsePairs(parse.GetValue(buildArgs), "--build-arg"));
+                var dockerfile = Dockerfile.Load(options.Dockerfile, options.Get(OptionTable.BuildArgs));
                 var targetStage = dockerfile.ResolveTarget(parse.GetValue(target));
-                var text = outputFormat == "json" ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
-                await output.WriteAsync(text.AsMemory(), cancellationToken);
-                return CommandExit.Success;
-            });
+                return parse.GetValue(format) == "json" ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
+            }, cancellationToken);
+            if (run.Result is { } text)
+            {
+                await parse.InvocationConfiguration.Output.WriteAsync(text.AsMemory(), cancellationToken);
+            }
+            return await host.FinishAsync(run);
         });
         return command;
     }

@@ -1,24 +1,6 @@
+using StageGate.Hosting;
+
 namespace StageGate.Configuration;
 
-/// <summary>
-/// What a <c>stagegate.json</c> says; a member is null where the file is silent. Relative paths are
-/// already resolved against the file's folder.
-/// </summary>
-internal sealed record ConfigurationFile(string Path)
-{
-    public IReadOnlyList<string>? TestTargets { get; init; }
-    public string? FinalTarget { get; init; }
-    public string? SizeBudget { get; init; }
-    public string? GrowthBudget { get; init; }
-    public string? Baseline { get; init; }
-    public IReadOnlyList<string>? Tags { get; init; }
-    public IReadOnlyDictionary<string, string>? BuildArgs { get; init; }
-    public IReadOnlyDictionary<string, string>? Labels { get; init; }
-    public IReadOnlyList<string>? Platforms { get; init; }
-    public string? Builder { get; init; }
-    public bool? Sequential { get; init; }
-    public string? Context { get; init; }
-}
-
-/// <summary>The options after <c>stagegate.json</c> filled their gaps, and the file that did (for the inputs hash).</summary>
-internal sealed record ConfiguredOptions(Gates.GateOptions Options, string? ConfigurationFile);
+/// <summary>What a <c>stagegate.json</c> says: the options it sets, read like a front end's (relative paths resolved against its folder).</summary>
+internal sealed record ConfigurationFile(string Path, IReadOnlyDictionary<GateOption, object> Values);

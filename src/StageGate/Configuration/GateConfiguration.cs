@@ -1,14 +1,14 @@
 using System.Text;
 using System.Text.Json;
-using StageGate.Budgets;
 using StageGate.Diagnostics;
-using StageGate.Gates;
+using StageGate.Dockerfiles;
+using StageGate.Hosting;
 
 namespace StageGate.Configuration;
 
 /// <summary>
-/// Reads <c>stagegate.json</c> beside the Dockerfile and lets it fill what the front end left unset, so
-/// a local <c>dotnet build</c> and CI enforce the same gates. Front-end settings always win.
+/// Reads <c>stagegate.json</c> beside the Dockerfile: the options every front end shares, so a local
+/// <c>dotnet build</c> and CI enforce the same gates. Its keys are the option table's; front-end values win.
 /// </summary>
 internal static class GateConfiguration
 {
@@ -16,55 +16,13 @@ internal static class GateConfiguration
 
     /// <summary>Every property the file may hold; the shipped JSON schema lists exactly these.</summary>
     public static IReadOnlyList<string> PropertyNames { get; } =
-    [
-        "$schema", "testTargets", "finalTarget", "sizeBudget", "growthBudget", "baseline", "tags",
-        "buildArgs", "labels", "platforms", "builder", "sequential", "context",
-    ];
+        ["$schema", .. OptionTable.All.Where(o => o.Json is not null).Select(o => o.Json!)];
 
-    /// <summary>
-    /// Fills the members <paramref name="options"/> leaves unset (null, blank, empty) from
-    /// <c>stagegate.json</c> beside its Dockerfile, when there is one and the options allow it.
-    /// </summary>
-    public static ConfiguredOptions Apply(GateOptions options)
+    /// <summary>The <c>stagegate.json</c> beside <paramref name="dockerfilePath"/>, or null when there is none.</summary>
+    public static ConfigurationFile? Beside(string dockerfilePath)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!options.UseConfigurationFile || string.IsNullOrWhiteSpace(options.Dockerfile))
-        {
-            return new ConfiguredOptions(options, null);
-        }
-
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Dockerfile));
-        var path = System.IO.Path.Combine(folder ?? ".", FileName);
-        if (!File.Exists(path))
-        {
-            return new ConfiguredOptions(options, null);
-        }
-
-        return new ConfiguredOptions(Merge(options, Load(path)), path);
-    }
-
-    /// <summary>Front-end options win; the file only fills what they leave unset.</summary>
-    public static GateOptions Merge(GateOptions options, ConfigurationFile file)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(file);
-        return options with
-        {
-            Context = Unset(options.Context) ? file.Context ?? options.Context : options.Context,
-            TestTargets = options.TestTargets.Count == 0 ? file.TestTargets ?? options.TestTargets : options.TestTargets,
-            FinalTarget = Unset(options.FinalTarget) ? file.FinalTarget ?? options.FinalTarget : options.FinalTarget,
-            Tags = options.Tags.Count == 0 ? file.Tags ?? options.Tags : options.Tags,
-            SizeBudget = Unset(options.SizeBudget) ? file.SizeBudget ?? options.SizeBudget : options.SizeBudget,
-            GrowthBudget = Unset(options.GrowthBudget) ? file.GrowthBudget ?? options.GrowthBudget : options.GrowthBudget,
-            Baseline = Unset(options.Baseline) ? file.Baseline ?? options.Baseline : options.Baseline,
-            BuildArgs = options.BuildArgs.Count == 0 ? file.BuildArgs ?? options.BuildArgs : options.BuildArgs,
-            Labels = options.Labels.Count == 0 ? file.Labels ?? options.Labels : options.Labels,
-            Builder = Unset(options.Builder) ? file.Builder ?? options.Builder : options.Builder,
-            Platforms = options.Platforms.Count == 0 ? file.Platforms ?? options.Platforms : options.Platforms,
-
-            // A bool cannot say "unset": a front end that leaves it false lets the file turn it on.
-            Sequential = options.Sequential || file.Sequential == true,
-        };
+        var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(dockerfilePath)) ?? ".", FileName);
+        return File.Exists(path) ? Load(path) : null;
     }
 
     /// <summary>Reads and checks one <c>stagegate.json</c>; any mistake is an SG1015 naming the file, line and property.</summary>
@@ -84,9 +42,6 @@ internal static class GateConfiguration
 
         return new Parser(path, bytes).Parse();
     }
-
-    // MSBuild passes an unset property as an empty string, so blank counts as unset too.
-    private static bool Unset(string? value) => string.IsNullOrWhiteSpace(value);
 
     /// <summary>A hand-written reader, so every error can name the property and point at its line.</summary>
     private sealed class Parser(string path, byte[] bytes)
@@ -128,8 +83,9 @@ internal static class GateConfiguration
                 throw ErrorAt(ref reader, $"{path} must hold a JSON object, not {Describe(reader.TokenType)}.");
             }
 
-            var file = new ConfigurationFile(path);
+            var values = new Dictionary<GateOption, object>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var reading = new OptionReading(Folder, o => $"'{o.Json}'") { File = path };
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = reader.GetString()!;
@@ -137,41 +93,47 @@ internal static class GateConfiguration
                 {
                     throw ErrorAt(ref reader, $"'{name}' appears twice in {path}; keep one.");
                 }
-                if (!PropertyNames.Contains(name, StringComparer.Ordinal))
-                {
-                    throw ErrorAt(ref reader, UnknownProperty(name));
-                }
-
                 reader.Read();
-                file = name switch
+                if (name == "$schema")
                 {
-                    "$schema" => SkipSchema(ref reader, name, file),
-                    "testTargets" => file with { TestTargets = ReadStrings(ref reader, name, "the test stages to build") },
-                    "finalTarget" => file with { FinalTarget = ReadString(ref reader, name, "a stage name such as \"runtime\"") },
-                    "sizeBudget" => file with { SizeBudget = ReadBudget(ref reader, name, "a size such as \"150MB\"", text => ByteSize.Parse(text)) },
-                    "growthBudget" => file with { GrowthBudget = ReadBudget(ref reader, name, "a growth such as \"5%\" or \"10MB\"", text => GrowthBudget.Parse(text)) },
-                    "baseline" => file with { Baseline = ReadPath(ref reader, name, "the path of an earlier run's report") },
-                    "tags" => file with { Tags = ReadStrings(ref reader, name, "image tags such as \"app:dev\"") },
-                    "buildArgs" => file with { BuildArgs = ReadMap(ref reader, name) },
-                    "labels" => file with { Labels = ReadMap(ref reader, name) },
-                    "platforms" => file with { Platforms = ReadStrings(ref reader, name, "platforms such as \"linux/amd64\"") },
-                    "builder" => file with { Builder = ReadString(ref reader, name, "a buildx builder name") },
-                    "sequential" => file with { Sequential = ReadBool(ref reader, name) },
-                    "context" => file with { Context = ReadPath(ref reader, name, "a folder, relative to stagegate.json") },
-                    _ => throw new InvalidOperationException($"Property '{name}' is listed but not read."),
-                };
+                    // For editors; checked like any string but changes no gate.
+                    ReadString(ref reader, name, "the URL or path of stagegate.schema.json");
+                    continue;
+                }
+                var option = OptionTable.ForJson(name) ?? throw ErrorAt(ref reader, UnknownProperty(name));
+                var inputs = ReadInputs(ref reader, option);
+                try
+                {
+                    if (OptionReader.Read(option, inputs, reading) is { } value)
+                    {
+                        values[option] = value;
+                    }
+                }
+                catch (StageGateException e)
+                {
+                    // The value's own code (SG1012 for a size), at the value's line.
+                    var (line, column) = Position(ref reader);
+                    throw new StageGateException(e.Diagnostic with { Message = $"{e.Diagnostic.Message.TrimEnd()} ({path})", File = path, Line = line, Column = column }, e);
+                }
             }
 
             // Anything after the object (a second value) is reported by the reader itself.
             reader.Read();
-            return file;
+            return new ConfigurationFile(path, values);
         }
 
-        // "$schema" is for editors; it is checked like any string but changes no gate.
-        private ConfigurationFile SkipSchema(ref Utf8JsonReader reader, string name, ConfigurationFile file)
+        /// <summary>The property's JSON value as the raw inputs a front end would give, checked against the option's shape.</summary>
+        private List<OptionInput> ReadInputs(ref Utf8JsonReader reader, GateOption option)
         {
-            ReadString(ref reader, name, "the URL or path of stagegate.schema.json");
-            return file;
+            var name = option.Json!;
+            return option.Shape switch
+            {
+                OptionShape.List or OptionShape.CommaList => ReadStrings(ref reader, name, option.Help).Select(v => new OptionInput(v)).ToList(),
+                OptionShape.Pairs => ReadMap(ref reader, name)
+                    .Select(p => new OptionInput(p.Key, new Dictionary<string, string> { ["Value"] = p.Value })).ToList(),
+                OptionShape.Flag => [new OptionInput(ReadBool(ref reader, name) ? "true" : "false")],
+                _ => [new OptionInput(ReadString(ref reader, name, option.Help))],
+            };
         }
 
         private string ReadString(ref Utf8JsonReader reader, string name, string what)
@@ -187,26 +149,6 @@ internal static class GateConfiguration
             }
             return value;
         }
-
-        /// <summary>A budget is checked here, where its line is known, with the budget's own code (SG1012, SG1013).</summary>
-        private string ReadBudget(ref Utf8JsonReader reader, string name, string what, Action<string> parse)
-        {
-            var value = ReadString(ref reader, name, what);
-            try
-            {
-                parse(value);
-                return value;
-            }
-            catch (StageGateException e)
-            {
-                var (line, column) = Position(ref reader);
-                var located = e.Diagnostic with { Message = $"'{name}' in {path}: {e.Diagnostic.Message}", File = path, Line = line, Column = column };
-                throw new StageGateException(located, e);
-            }
-        }
-
-        private string ReadPath(ref Utf8JsonReader reader, string name, string what) =>
-            System.IO.Path.GetFullPath(System.IO.Path.Combine(Folder, ReadString(ref reader, name, what)));
 
         private bool ReadBool(ref Utf8JsonReader reader, string name) => reader.TokenType switch
         {
@@ -258,15 +200,10 @@ internal static class GateConfiguration
             return values;
         }
 
-        private string UnknownProperty(string name)
+        private static string UnknownProperty(string name)
         {
             var known = PropertyNames.Where(p => p != "$schema").ToList();
-            var nearest = known
-                .Select(p => (Name: p, Distance: EditDistance(name.ToLowerInvariant(), p.ToLowerInvariant())))
-                .OrderBy(p => p.Distance)
-                .First();
-            var hint = nearest.Distance <= Math.Max(2, name.Length / 3) ? $" Did you mean '{nearest.Name}'?" : "";
-            return $"Unknown property '{name}' in {path}.{hint} Known properties: {string.Join(", ", known)}.";
+            return $"Unknown property '{name}'.{Suggestions.DidYouMean(name, known, " Did you mean '{0}'?")} Known properties: {string.Join(", ", known)}.";
         }
 
         private StageGateException ErrorAt(ref Utf8JsonReader reader, string message)
@@ -304,23 +241,6 @@ internal static class GateConfiguration
         {
             var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             return at < 0 ? message : message[..at];
-        }
-
-        private static int EditDistance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-                previous = current;
-            }
-            return previous[b.Length];
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using StageGate.Context;
+using StageGate.Hosting;
 
 namespace StageGate.Gates;
 
@@ -12,10 +13,9 @@ namespace StageGate.Gates;
 /// </summary>
 internal static class GateFingerprint
 {
-    public static string Compute(GateOptions given, CancellationToken cancellationToken)
+    public static string Compute(GateOptions options, CancellationToken cancellationToken)
     {
-        var (dockerfilePath, configured, context) = GatePlan.ResolveInputs(given);
-        var options = configured.Options;
+        var (dockerfilePath, context) = GatePlan.ResolveInputs(options);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string label, string? value)
@@ -33,24 +33,30 @@ internal static class GateFingerprint
 
         Add("version", typeof(GateFingerprint).Assembly.GetName().Version?.ToString());
         AddFile("dockerfile", dockerfilePath);
-        AddFile("configuration", configured.ConfigurationFile);
+        AddFile("configuration", options.ConfigurationFile);
         Add("context", context);
-        Add("tests", string.Join(",", options.TestTargets));
-        Add("final", options.FinalTarget);
-        Add("tags", string.Join(",", options.Tags));
-        Add("size", options.SizeBudget);
-        Add("growth", options.GrowthBudget);
-        AddFile("baseline", options.Baseline is null ? null : Path.GetFullPath(options.Baseline));
-        Add("args", string.Join(",", options.BuildArgs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
-        Add("labels", string.Join(",", options.Labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
-        Add("secrets", string.Join(",", options.Secrets.Select(s => $"{s.Id}:{s.Environment}:{s.File}")));
-        Add("builder", options.Builder);
-        Add("platforms", string.Join(",", options.Platforms));
-        Add("sequential", options.Sequential ? "1" : "0");
+        // Every option that can change a verdict, by its table row: a new option is hashed without a line here.
+        foreach (var option in OptionTable.All.Where(o => o.DecidesVerdict))
+        {
+            Add(option.Name, Canonical(options, option));
+        }
+        AddFile("baseline", options.Get(OptionTable.Baseline));
 
         var ignore = DockerIgnore.ForBuild(context, dockerfilePath);
         AddFile("ignore", ignore.SourcePath);
         Add("files", BuildContext.Fingerprint(context, ignore, cancellationToken));
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
+
+    /// <summary>One option's value as text that changes whenever the value does (secrets by name and source, never by value).</summary>
+    private static string Canonical(GateOptions options, GateOption option) => options.Value(option) switch
+    {
+        null => "",
+        string text => text,
+        bool flag => flag ? "1" : "0",
+        IReadOnlyDictionary<string, string> pairs => string.Join("\u0003", pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+        IReadOnlyList<string> list => string.Join("\u0003", list),
+        IReadOnlyList<BuildSecret> secrets => string.Join("\u0003", secrets.Select(s => $"{s.Id}:{s.Environment}:{s.File}")),
+        var other => throw new InvalidOperationException($"Option {option.Name} has a value of type {other.GetType().Name} the fingerprint cannot hash."),
+    };
 }

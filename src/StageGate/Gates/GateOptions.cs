@@ -1,90 +1,64 @@
+using System.Collections.Immutable;
+using StageGate.Hosting;
+
 namespace StageGate.Gates;
 
 /// <summary>
-/// What to gate and how. Every front end (MSBuild properties, Cake settings, CLI flags) maps onto this
-/// one record; <c>stagegate.json</c> beside the Dockerfile fills whatever is left unset here.
+/// The options of one run, resolved: every value of the <see cref="OptionTable"/> after the front end's values
+/// and stagegate.json were read, with who gave each one, so a message can name the place the user would change it.
+/// Immutable; <see cref="With{T}"/> returns a changed copy.
 /// </summary>
-public sealed record GateOptions
+internal sealed record GateOptions
 {
-    /// <summary>Path of the Dockerfile.</summary>
-    public required string Dockerfile { get; init; }
+    private ImmutableDictionary<GateOption, object> Values { get; init; } = ImmutableDictionary<GateOption, object>.Empty;
 
-    /// <summary>Build context folder; the Dockerfile's folder when unset.</summary>
-    public string? Context { get; init; }
+    private ImmutableDictionary<GateOption, OptionSource> Sources { get; init; } = ImmutableDictionary<GateOption, OptionSource>.Empty;
 
-    /// <summary>Test stages to build explicitly; empty means a stage named <c>test</c> when there is one.</summary>
-    public IReadOnlyList<string> TestTargets { get; init; } = [];
+    public GateOptions(FrontEnd frontEnd) => FrontEnd = frontEnd;
 
-    /// <summary>The stage that ships; the last stage when unset.</summary>
-    public string? FinalTarget { get; init; }
+    /// <summary>The front end in use; hints name its options.</summary>
+    public FrontEnd FrontEnd { get; }
 
-    /// <summary>Tags for the final image; StageGate adds one of its own when none is given.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The stagegate.json that filled options, when one did.</summary>
+    public string? ConfigurationFile { get; init; }
 
-    /// <summary>Absolute size budget of the final image, e.g. <c>150MB</c>.</summary>
-    public string? SizeBudget { get; init; }
+    /// <summary>Where a diagnostic about the options themselves points (the project file in MSBuild).</summary>
+    public string? SettingsFile { get; init; }
 
-    /// <summary>Allowed growth against <see cref="Baseline"/>, e.g. <c>5%</c> or <c>10MB</c>.</summary>
-    public string? GrowthBudget { get; init; }
+    /// <summary>The Dockerfile's full path.</summary>
+    public string Dockerfile => Get(OptionTable.Dockerfile) ?? Path.GetFullPath(OptionTable.Dockerfile.Default!);
 
-    /// <summary>A report written by an earlier run, for the growth budget.</summary>
-    public string? Baseline { get; init; }
+    /// <summary>The option's value, or its default when nobody set it.</summary>
+    public T Get<T>(GateOption<T> option) => Values.TryGetValue(option, out var value) ? (T)value : option.Default;
 
-    /// <summary>Where to write this run's JSON report (reusable as a later baseline).</summary>
-    public string? ReportPath { get; init; }
+    /// <summary>The option's value as set, or its default, untyped (for hashing and rendering every option alike).</summary>
+    public object? Value(GateOption option) => Values.TryGetValue(option, out var value) ? value : option.DefaultValue;
 
-    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+    public OptionSource SourceOf(GateOption option) => Sources.GetValueOrDefault(option, OptionSource.Default);
 
-    public IReadOnlyList<BuildSecret> Secrets { get; init; } = [];
-
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The buildx builder to use; the current one when unset.</summary>
-    public string? Builder { get; init; }
-
-    public IReadOnlyList<string> Platforms { get; init; } = [];
-
-    /// <summary>Run the test stages first and stop when they fail, instead of one parallel bake.</summary>
-    public bool Sequential { get; init; }
-
-    /// <summary>The docker executable; found on PATH when unset.</summary>
-    public string? DockerPath { get; init; }
-
-    /// <summary>Read <c>stagegate.json</c> beside the Dockerfile for what these options leave unset.</summary>
-    public bool UseConfigurationFile { get; init; } = true;
-}
-
-/// <summary>A build secret, as <c>--secret id=…,env=…</c> or <c>--secret id=…,src=…</c>.</summary>
-public sealed record BuildSecret(string Id, string? Environment = null, string? File = null)
-{
     /// <summary>
-    /// Parses buildx's form, <c>id=NAME,env=VARIABLE</c> or <c>id=NAME,src=PATH</c> (<c>source</c> too);
-    /// <c>id=NAME</c> alone reads the environment variable NAME, as buildx does.
+    /// The option as the user wrote it: <c>--budget</c>, <c>StageGateSizeBudget</c>, <c>SizeBudget</c>, or
+    /// <c>sizeBudget in stagegate.json</c> when the value came from there.
     /// </summary>
-    public static BuildSecret Parse(string spec)
+    public string NameOf(GateOption option) =>
+        SourceOf(option) == OptionSource.ConfigurationFile && option.Json is not null
+            ? $"{option.Json} in stagegate.json"
+            : option.NameIn(FrontEnd);
+
+    /// <summary>The file where the option's value was set (the project file, stagegate.json), for a diagnostic about it.</summary>
+    public string? FileOf(GateOption option) => SourceOf(option) switch
     {
-        string? id = null, env = null, file = null;
-        foreach (var part in (spec ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            var key = equals < 0 ? part : part[..equals];
-            var value = equals < 0 ? "" : part[(equals + 1)..];
-            switch (key.ToLowerInvariant())
-            {
-                case "id": id = value; break;
-                case "env": env = value; break;
-                case "src" or "source": file = value; break;
-                case "type" when value is "env" or "file": break;
-                default:
-                    throw StageGate.Diagnostics.Codes.InvalidOption.Exception(
-                        $"Secret '{spec}' has an unknown part '{part}'; write it as id=NAME,env=VARIABLE or id=NAME,src=PATH.");
-            }
-        }
-        if (string.IsNullOrEmpty(id) || (env is not null && file is not null))
-        {
-            throw StageGate.Diagnostics.Codes.InvalidOption.Exception(
-                $"Secret '{spec}' needs an id and at most one source; write it as id=NAME,env=VARIABLE or id=NAME,src=PATH (id=NAME alone reads the variable NAME).");
-        }
-        return new BuildSecret(id, env, file);
-    }
+        OptionSource.ConfigurationFile => ConfigurationFile,
+        OptionSource.FrontEnd => SettingsFile,
+        _ => null,
+    };
+
+    /// <summary>A copy with <paramref name="option"/> set; null clears it back to its default.</summary>
+    public GateOptions With<T>(GateOption<T> option, T value, OptionSource source = OptionSource.FrontEnd) =>
+        value is null
+            ? this with { Values = Values.Remove(option), Sources = Sources.Remove(option) }
+            : this with { Values = Values.SetItem(option, value), Sources = Sources.SetItem(option, source) };
+
+    internal GateOptions WithValue(GateOption option, object value, OptionSource source) =>
+        this with { Values = Values.SetItem(option, value), Sources = Sources.SetItem(option, source) };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StageGate.Budgets;
 using StageGate.Buildx;
 using StageGate.Diagnostics;
+using StageGate.Hosting;
 using StageGate.Measurement;
 using StageGate.Reports;
 
@@ -14,15 +15,15 @@ internal static class GatePipeline
     {
         var started = Stopwatch.GetTimestamp();
         var plan = GatePlan.Create(options);
-        var docker = DockerExecutable(plan.Options.DockerPath);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Builder, cancellationToken);
+        var docker = DockerExecutable(plan.Options);
+        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
         var targets = BuildTargets.For(plan);
         progress?.Report(new GateProgress(GateProgressLevel.Summary,
             $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
 
-        var runs = plan.Options.Sequential
+        var runs = plan.Options.Get(OptionTable.Sequential)
             ? await RunSequentialAsync(plan, targets, docker, progress, cancellationToken)
             : [await BuildxRunner.RunAsync(docker, Bake(plan, targets, out var bakeFile), targets.Select(t => t.BakeName).ToList(),
                 plan.ContextDirectory, plan.SecretValues, progress, cancellationToken).Finally(() => File.Delete(bakeFile))];
@@ -89,23 +90,17 @@ internal static class GatePipeline
             Diagnostics = diagnostics,
             Steps = steps,
             Duration = Stopwatch.GetElapsedTime(started),
-            ReportPath = plan.Options.ReportPath is { Length: > 0 } path ? Path.GetFullPath(path) : null,
         };
 
-        if (result.ReportPath is { } reportPath)
-        {
-            await ReportFile.WriteAsync(reportPath, ReportJson.Write(result), cancellationToken);
-        }
-        progress?.Report(new GateProgress(GateProgressLevel.Summary, $"{RunSummary.For(result)} ({result.Duration.TotalSeconds:0.0}s)"));
         return result;
     }
 
     public static async Task<StageBuildResult> BuildStageAsync(GateOptions options, string target, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
-        var plan = GatePlan.Create(options with { FinalTarget = target, TestTargets = [] });
-        var docker = DockerExecutable(plan.Options.DockerPath);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Builder, cancellationToken);
-        var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Tags.Count > 0 ? plan.FinalTag : null);
+        var plan = GatePlan.Create(options.With(OptionTable.FinalTarget, target).With<IReadOnlyList<string>>(OptionTable.TestTargets, []));
+        var docker = DockerExecutable(plan.Options);
+        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
+        var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
         var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, build), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken)
             with { ForTarget = build.BakeName };
         var outcome = TargetOutcomes.Decide(plan, build, [run]);
@@ -121,25 +116,31 @@ internal static class GatePipeline
         };
     }
 
-    public static async Task<MeasureResult> MeasureAsync(string image, string? sizeBudget, string? dockerPath, CancellationToken cancellationToken)
+    public static async Task<MeasureResult> MeasureAsync(GateOptions options, string image, CancellationToken cancellationToken)
     {
-        var budget = string.IsNullOrWhiteSpace(sizeBudget) ? null : SizeBudget.Parse(sizeBudget);
-        var docker = DockerExecutable(dockerPath);
-        using var store = ImageMeasurer.OpenStore(docker);
+        var budget = options.Get(OptionTable.SizeBudget) is { } text ? SizeBudget.Parse(text) : null;
+        using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
         var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
         if (problem is not null && measured.SizeBytes is null && problem.Message.Contains("not found", StringComparison.Ordinal))
         {
             throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
         }
         var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Message);
-        return new MeasureResult(measured, verdict is null ? null : ToResult(verdict, BudgetKind.Size));
+        var diagnostics = new List<Diagnostic>();
+        if (problem is not null)
+        {
+            diagnostics.Add(problem);
+        }
+        if (verdict is { Failed: true })
+        {
+            diagnostics.Add(Codes.OverBudget.Create(
+                $"Image '{image}' is over its size budget. {verdict.Describe()}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
+                with { Details = TopLayers(measured) });
+        }
+        return new MeasureResult(measured, verdict is null ? null : ToResult(verdict, BudgetKind.Size)) { Diagnostics = diagnostics };
     }
 
-    public static string InputsFingerprint(GateOptions options, CancellationToken cancellationToken) =>
-        GateFingerprint.Compute(options, cancellationToken);
-
-    private static string DockerExecutable(string? dockerPath) =>
-        string.IsNullOrWhiteSpace(dockerPath) ? "docker" : dockerPath;
+    private static string DockerExecutable(GateOptions options) => options.Get(OptionTable.DockerPath) ?? "docker";
 
     private static async Task<IReadOnlyList<BuildRun>> RunSequentialAsync(
         GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
@@ -152,7 +153,7 @@ internal static class GatePipeline
             if (!run.Succeeded && target.Role == TargetRole.Test)
             {
                 progress?.Report(new GateProgress(GateProgressLevel.Summary,
-                    $"StageGate: test stage '{target.Stage.DisplayName}' failed; the final stage is not built (--sequential)."));
+                    $"StageGate: test stage '{target.Stage.DisplayName}' failed; the final stage is not built ({plan.Options.NameOf(OptionTable.Sequential)})."));
                 break;
             }
         }
@@ -167,11 +168,11 @@ internal static class GatePipeline
             Dockerfile = plan.DockerfilePath,
             Target = target.TargetName,
             Tags = target.Role == TargetRole.Final ? FinalTags(plan) : target.Tag is null ? [] : [target.Tag],
-            BuildArgs = plan.Options.BuildArgs,
-            Labels = target.Role == TargetRole.Final ? plan.Options.Labels : new Dictionary<string, string>(),
+            BuildArgs = plan.Options.Get(OptionTable.BuildArgs),
+            Labels = target.Role == TargetRole.Final ? plan.Options.Get(OptionTable.Labels) : new Dictionary<string, string>(),
             Secrets = Secrets(plan),
-            Platforms = plan.Options.Platforms,
-            Builder = plan.Options.Builder,
+            Platforms = plan.Options.Get(OptionTable.Platforms),
+            Builder = plan.Options.Get(OptionTable.Builder),
             Outputs = [target.Output],
             Progress = ProgressMode.RawJson,
         };
@@ -186,10 +187,10 @@ internal static class GatePipeline
             Dockerfile = plan.DockerfilePath,
             Target = t.TargetName,
             Tags = t.Role == TargetRole.Final ? FinalTags(plan) : t.Tag is null ? [] : [t.Tag],
-            Args = plan.Options.BuildArgs,
-            Labels = t.Role == TargetRole.Final ? plan.Options.Labels : new Dictionary<string, string>(),
+            Args = plan.Options.Get(OptionTable.BuildArgs),
+            Labels = t.Role == TargetRole.Final ? plan.Options.Get(OptionTable.Labels) : new Dictionary<string, string>(),
             Secrets = Secrets(plan),
-            Platforms = plan.Options.Platforms,
+            Platforms = plan.Options.Get(OptionTable.Platforms),
             Outputs = [t.Output],
         }).ToList())
         {
@@ -201,15 +202,15 @@ internal static class GatePipeline
         {
             Targets = targets.Select(t => t.BakeName).ToList(),
             Progress = ProgressMode.RawJson,
-            Builder = plan.Options.Builder,
+            Builder = plan.Options.Get(OptionTable.Builder),
         }.ToArguments();
     }
 
     private static IReadOnlyList<string> FinalTags(GatePlan plan) =>
-        plan.Options.Tags.Count > 0 ? plan.Options.Tags : [plan.FinalTag];
+        plan.Options.Get(OptionTable.Tags) is { Count: > 0 } tags ? tags : [plan.FinalTag];
 
     private static IReadOnlyList<BuildxSecret> Secrets(GatePlan plan) =>
-        plan.Options.Secrets.Select(s => s.File is not null
+        plan.Options.Get(OptionTable.Secrets).Select(s => s.File is not null
             ? BuildxSecret.FromFile(s.Id, Path.GetFullPath(s.File))
             : BuildxSecret.FromEnvironment(s.Id, s.Environment ?? s.Id)).ToList();
 
@@ -256,7 +257,7 @@ internal static class GatePipeline
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Describe()}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
+                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Describe()}. To change the budget, set {plan.Options.NameOf(OptionTable.SizeBudget)}.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -268,7 +269,7 @@ internal static class GatePipeline
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Describe()}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
+                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Describe()}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -306,7 +307,7 @@ internal static class GatePipeline
     private static string Describe(GatePlan plan)
     {
         var tests = plan.TestStages.Count == 0 ? "no test stage" : string.Join(", ", plan.TestStages.Select(t => $"test stage '{t.DisplayName}'"));
-        return $"{tests} and final stage '{plan.FinalStage.DisplayName}'{(plan.Options.Sequential ? " (sequential)" : "")}";
+        return $"{tests} and final stage '{plan.FinalStage.DisplayName}'{(plan.Options.Get(OptionTable.Sequential) ? " (sequential)" : "")}";
     }
 
     private static string Shorten(string text)

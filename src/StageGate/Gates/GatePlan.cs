@@ -1,7 +1,7 @@
 using StageGate.Budgets;
-using StageGate.Configuration;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
+using StageGate.Hosting;
 using StageGate.Reports;
 
 namespace StageGate.Gates;
@@ -35,19 +35,19 @@ internal sealed record GatePlan
 
     public static GatePlan Create(GateOptions options)
     {
-        var (dockerfilePath, configured, context) = ResolveInputs(options);
-        options = configured.Options;
+        var (dockerfilePath, context) = ResolveInputs(options);
 
-        var dockerfile = Dockerfile.Load(dockerfilePath, options.BuildArgs);
-        var final = dockerfile.ResolveTarget(options.FinalTarget);
+        var dockerfile = Dockerfile.Load(dockerfilePath, options.Get(OptionTable.BuildArgs));
+        var final = ResolveTarget(dockerfile, options, OptionTable.FinalTarget, options.Get(OptionTable.FinalTarget));
         var warnings = new List<Diagnostic>();
 
         var tests = new List<Stage>();
-        if (options.TestTargets.Count > 0)
+        var testTargets = options.Get(OptionTable.TestTargets);
+        if (testTargets.Count > 0)
         {
-            foreach (var name in options.TestTargets.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var name in testTargets.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                tests.Add(dockerfile.ResolveTarget(name.Trim()));
+                tests.Add(ResolveTarget(dockerfile, options, OptionTable.TestTargets, name));
             }
         }
         else if (dockerfile.FindStage("test") is { } test && test.Index != final.Index)
@@ -63,7 +63,7 @@ internal sealed record GatePlan
         if (tests.Count == 0)
         {
             warnings.Add(Codes.NoTestStage.Create(
-                "No test stage: the Dockerfile has no stage named 'test' and no test targets were given, so no tests run.",
+                $"No test stage: the Dockerfile has no stage named 'test' and {options.NameOf(OptionTable.TestTargets)} names none, so no tests run.",
                 dockerfilePath, final.Line));
         }
 
@@ -75,21 +75,19 @@ internal sealed record GatePlan
                 dockerfilePath, test.Line));
         }
 
-        var sizeBudget = string.IsNullOrWhiteSpace(options.SizeBudget) ? null : Budgets.SizeBudget.Parse(options.SizeBudget);
+        var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
         GrowthBudget? growthBudget = null;
         long? baselineBytes = null;
-        if (!string.IsNullOrWhiteSpace(options.GrowthBudget))
+        if (options.Get(OptionTable.GrowthBudget) is { } growth)
         {
-            growthBudget = Budgets.GrowthBudget.Parse(options.GrowthBudget);
-            if (string.IsNullOrWhiteSpace(options.Baseline))
-            {
-                throw Codes.InvalidGrowthBudget.Exception(
-                    $"The growth budget '{options.GrowthBudget}' needs a baseline: pass the report of an earlier run (--baseline, StageGateBaseline, baseline in stagegate.json).");
-            }
-            baselineBytes = ReportJson.ReadBaselineSize(Path.GetFullPath(options.Baseline));
+            growthBudget = Budgets.GrowthBudget.Parse(growth);
+            var baseline = options.Get(OptionTable.Baseline) ?? throw Codes.InvalidGrowthBudget.Exception(
+                $"The growth budget '{growth}' ({options.NameOf(OptionTable.GrowthBudget)}) needs a baseline: set {options.NameOf(OptionTable.Baseline)} to the report of an earlier run.",
+                options.FileOf(OptionTable.GrowthBudget));
+            baselineBytes = ReportJson.ReadBaselineSize(baseline);
         }
 
-        var secretValues = ReadSecrets(options.Secrets);
+        var secretValues = ReadSecrets(options.Get(OptionTable.Secrets));
 
         var builder = FindBuilderStage(dockerfile, final, tests);
 
@@ -99,11 +97,11 @@ internal sealed record GatePlan
             Dockerfile = dockerfile,
             DockerfilePath = dockerfilePath,
             ContextDirectory = context,
-            ConfigurationFile = configured.ConfigurationFile,
+            ConfigurationFile = options.ConfigurationFile,
             TestStages = tests,
             FinalStage = final,
             BuilderStage = builder,
-            FinalTag = options.Tags.Count > 0 ? options.Tags[0] : DefaultTag(context, dockerfilePath, final.DisplayName),
+            FinalTag = options.Get(OptionTable.Tags) is [var first, ..] ? first : DefaultTag(context, dockerfilePath, final.DisplayName),
             BuilderTag = builder is null ? null : DefaultTag(context, dockerfilePath, builder.DisplayName),
             SizeBudget = sizeBudget,
             GrowthBudget = growthBudget,
@@ -114,30 +112,43 @@ internal sealed record GatePlan
     }
 
     /// <summary>
-    /// The inputs every run starts from — the Dockerfile's full path, the options with stagegate.json merged in,
-    /// and the build context — checked to exist. The plan and the inputs fingerprint both start here.
+    /// The Dockerfile's full path and the build context, checked to exist. The plan and the inputs fingerprint
+    /// both start here.
     /// </summary>
-    internal static (string DockerfilePath, ConfiguredOptions Configured, string Context) ResolveInputs(GateOptions options)
+    internal static (string DockerfilePath, string Context) ResolveInputs(GateOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.Dockerfile))
-        {
-            throw Codes.InvalidOption.Exception("No Dockerfile given; pass a path to the Dockerfile.");
-        }
-
-        var dockerfilePath = Path.GetFullPath(options.Dockerfile);
+        var dockerfilePath = options.Dockerfile;
         if (!File.Exists(dockerfilePath))
         {
-            throw Codes.DockerfileNotFound.Exception($"Dockerfile '{dockerfilePath}' does not exist.", dockerfilePath);
+            throw Codes.DockerfileNotFound.Exception(
+                $"Dockerfile '{dockerfilePath}' does not exist; set {options.NameOf(OptionTable.Dockerfile)} to its path.",
+                options.FileOf(OptionTable.Dockerfile));
         }
 
-        var configured = GateConfiguration.Apply(options with { Dockerfile = dockerfilePath });
-        var context = Path.GetFullPath(configured.Options.Context ?? Path.GetDirectoryName(dockerfilePath)!);
+        var context = options.Get(OptionTable.Context) ?? Path.GetDirectoryName(dockerfilePath)!;
         if (!Directory.Exists(context))
         {
-            throw Codes.ContextNotFound.Exception($"Build context '{context}' is not a folder.");
+            throw Codes.ContextNotFound.Exception(
+                $"Build context '{context}' is not a folder; set {options.NameOf(OptionTable.Context)} to one.",
+                options.FileOf(OptionTable.Context));
         }
-        return (dockerfilePath, configured, context);
+        return (dockerfilePath, context);
+    }
+
+    /// <summary>A stage named by an option; a name that is not a stage points where the option was set, not at the Dockerfile.</summary>
+    private static Stage ResolveTarget(Dockerfile dockerfile, GateOptions options, GateOption option, string? name)
+    {
+        try
+        {
+            return dockerfile.ResolveTarget(name);
+        }
+        catch (StageGateException e) when (e.Diagnostic.Line is null && options.SourceOf(option) != OptionSource.Default)
+        {
+            throw new StageGateException(
+                e.Diagnostic with { Message = $"{options.NameOf(option)}: {e.Diagnostic.Message}", File = options.FileOf(option) ?? e.Diagnostic.File },
+                e);
+        }
     }
 
     /// <summary>buildx can build a named stage or the last one; an unnamed stage elsewhere is an input error, found before docker runs.</summary>

@@ -18,4 +18,17 @@ internal static class ReportFile
             throw new StageGateException(Codes.ReportNotWritten.Create($"Could not write the report '{full}': {ex.Message}"), ex);
         }
     }
+
+    /// <summary>Appends to a file another program owns and reads (a CI job summary); coded like a report that cannot be written.</summary>
+    public static async Task AppendAsync(string path, string content, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await File.AppendAllTextAsync(path, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(Codes.ReportNotWritten.Create($"Could not append to '{path}': {ex.Message}"), ex);
+        }
+    }
 }

@@ -9,12 +9,24 @@ namespace StageGate.Reports;
 /// </summary>
 internal static class RunSummary
 {
-
     public static string For(GateResult result)
     {
         var parts = new List<string> { Tests(result.TestStages) };
         parts.AddRange(FinalImage(result.FinalImage, result.Budgets));
         return "StageGate: " + string.Join(", ", parts);
+    }
+
+    public static string For(StageBuildResult result) =>
+        $"StageGate: stage '{result.Target}' {(result.Passed ? "built" : result.Outcome == GateOutcome.NotRun ? "not built" : "failed")}";
+
+    public static string For(MeasureResult result)
+    {
+        var image = result.Image.Target;
+        return result.Image.SizeBytes is not { } bytes ? $"StageGate: image {image} could not be measured"
+            : result.Budget is not { } budget ? $"StageGate: image {image} is {Size(bytes)}"
+            : budget.Outcome == GateOutcome.Passed ? $"StageGate: image {image} is {Size(bytes)} ≤ {budget.Budget} budget"
+            : budget.Outcome == GateOutcome.Failed ? $"StageGate: image {image} is {Size(bytes)}, over its {budget.Budget} budget"
+            : $"StageGate: image {image} is {Size(bytes)}, budget {budget.Budget} not checked";
     }
 
     private static string Tests(IReadOnlyList<TestStageResult> stages)

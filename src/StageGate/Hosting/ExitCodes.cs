@@ -1,0 +1,27 @@
+using StageGate.Diagnostics;
+
+namespace StageGate.Hosting;
+
+/// <summary>The exit codes every front end promises, decided once from a run's diagnostics.</summary>
+internal static class ExitCodes
+{
+    public const int Passed = 0;
+
+    /// <summary>A gate said no: a test or final step failed, or a budget broke.</summary>
+    public const int GateFailed = 1;
+
+    /// <summary>The gates could not give a verdict: bad input or a broken environment (docker, disk, daemon).</summary>
+    public const int InputOrEnvironmentError = 2;
+
+    /// <summary>A gate's failure wins: an unwritable report after a failed test still exits 1, the gates' verdict.</summary>
+    public static int For(IEnumerable<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.IsError).ToList();
+        return errors.Count == 0 ? Passed
+            : errors.Any(d => IsGateVerdict(d.Code)) ? GateFailed
+            : InputOrEnvironmentError;
+    }
+
+    // SG3xxx are failed stages, SG4xxx broken budgets: the gates' own verdicts.
+    private static bool IsGateVerdict(string code) => code.StartsWith("SG3", StringComparison.Ordinal) || code.StartsWith("SG4", StringComparison.Ordinal);
+}

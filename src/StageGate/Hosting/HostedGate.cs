@@ -1,0 +1,151 @@
+using StageGate.Diagnostics;
+using StageGate.Gates;
+using StageGate.Reports;
+
+namespace StageGate.Hosting;
+
+/// <summary>
+/// The one entry point of every front end: raw values and a host in, a verdict out. It resolves the options
+/// (blank values, lists, paths, stagegate.json), runs the pipeline, writes the reports, turns every exception
+/// into a coded diagnostic, gives each diagnostic to the host once, and decides the exit code.
+/// </summary>
+internal static class HostedGate
+{
+    /// <summary>Runs the test stages and the final stage, measures the final image, checks its budgets, writes the reports.</summary>
+    public static Task<HostedRun<GateResult>> CheckAsync(OptionValues values, IGateHost host, CancellationToken cancellationToken = default) =>
+        RunAsync(values, host, async options =>
+        {
+            var result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            result = await WriteReportsAsync(result, options, cancellationToken).ConfigureAwait(false);
+            return (result, result.Diagnostics);
+        }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
+
+    /// <summary>Builds one stage (e.g. a test stage) and says whether it passed.</summary>
+    public static Task<HostedRun<StageBuildResult>> BuildStageAsync(OptionValues values, string target, IGateHost host, CancellationToken cancellationToken = default) =>
+        RunAsync(values, host, async options =>
+        {
+            var result = await GatePipeline.BuildStageAsync(options, target, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            return (result, result.Diagnostics);
+        }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
+
+    /// <summary>Measures an existing image and checks it against the size budget of <paramref name="values"/>, if any.</summary>
+    public static Task<HostedRun<MeasureResult>> MeasureAsync(OptionValues values, string image, IGateHost host, CancellationToken cancellationToken = default) =>
+        RunAsync(values, host, async options =>
+        {
+            var result = await GatePipeline.MeasureAsync(options, image, cancellationToken).ConfigureAwait(false);
+            return (result, result.Diagnostics);
+        }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
+
+    /// <summary>Looks at the inputs without docker (the Dockerfile's stages, the context's files); errors coded like a run's.</summary>
+    public static Task<HostedRun<T>> InspectAsync<T>(OptionValues values, IGateHost host, Func<GateOptions, T> inspect, CancellationToken cancellationToken = default)
+        where T : class =>
+        RunAsync(values, host, options => Task.FromResult<(T, IReadOnlyList<Diagnostic>)>((inspect(options), [])), _ => "StageGate: done", (result, _) => result, cancellationToken);
+
+    /// <summary>
+    /// A hash of everything that decides the verdict, so a host can skip a run whose inputs already passed; null
+    /// when the inputs cannot even be read, so the host runs the gates and they report why.
+    /// </summary>
+    public static string? InputsFingerprint(OptionValues values, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return GateFingerprint.Compute(OptionResolver.Resolve(values), cancellationToken);
+        }
+        catch (Exception e) when (e is StageGateException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<HostedRun<T>> RunAsync<T>(
+        OptionValues values,
+        IGateHost host,
+        Func<GateOptions, Task<(T Result, IReadOnlyList<Diagnostic> Diagnostics)>> work,
+        Func<T, string> summarize,
+        Func<T, IReadOnlyList<Diagnostic>, T> withDiagnostics,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(host);
+        T? result = null;
+        IReadOnlyList<Diagnostic> diagnostics;
+        try
+        {
+            var options = OptionResolver.Resolve(values);
+            (result, diagnostics) = await work(options).ConfigureAwait(false);
+        }
+        catch (StageGateException e)
+        {
+            diagnostics = [e.Diagnostic];
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            diagnostics = [];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Still coded and one line: the trace is for bug reports, on request.
+            var unexpected = Codes.Unexpected.Create($"{e.GetType().Name}: {e.Message}");
+            diagnostics = [Environment.GetEnvironmentVariable("STAGEGATE_DEBUG") == "1" ? unexpected with { Details = e.ToString().Split('\n') } : unexpected];
+        }
+
+        // A cancelled run has no verdict, whatever buildx said as it was stopped (a CI runner signals the whole group).
+        if (cancellationToken.IsCancellationRequested)
+        {
+            result = null;
+            diagnostics = [Codes.Cancelled.Create("The run was cancelled; buildx was stopped.")];
+        }
+
+        diagnostics = diagnostics.Select(d => Placed(d, values.SettingsFile)).ToList();
+        foreach (var diagnostic in diagnostics)
+        {
+            host.Log(diagnostic);
+        }
+        var exitCode = ExitCodes.For(diagnostics);
+        var summary = result is null ? NoResultSummary(diagnostics) : summarize(result);
+        return new HostedRun<T>(result is null ? null : withDiagnostics(result, diagnostics), diagnostics, exitCode, summary);
+    }
+
+    // Errors and warnings always point somewhere a user can click: the settings (project) file when nothing better.
+    private static Diagnostic Placed(Diagnostic diagnostic, string? settingsFile) =>
+        diagnostic.File is null && diagnostic.Severity != DiagnosticSeverity.Info && settingsFile is not null
+            ? diagnostic with { File = settingsFile }
+            : diagnostic;
+
+    private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled" : "StageGate: did not run";
+
+    /// <summary>
+    /// The reports the options ask for. A report that cannot be written is its own error, after the gates'
+    /// diagnostics, so the verdict is never hidden behind it.
+    /// </summary>
+    private static async Task<GateResult> WriteReportsAsync(GateResult result, GateOptions options, CancellationToken cancellationToken)
+    {
+        var problems = new List<Diagnostic>();
+        string? written = null;
+        foreach (var (option, format) in new[] { (OptionTable.ReportPath, ReportFormat.Json), (OptionTable.JUnitReport, ReportFormat.JUnit), (OptionTable.MarkdownReport, ReportFormat.Markdown) })
+        {
+            if (options.Get(option) is not { } path)
+            {
+                continue;
+            }
+            try
+            {
+                await ReportFile.WriteAsync(path, Report.Render(result, format), cancellationToken).ConfigureAwait(false);
+                written ??= format == ReportFormat.Json ? path : null;
+            }
+            catch (StageGateException e)
+            {
+                problems.Add(e.Diagnostic with { Message = $"{e.Diagnostic.Message} (set by {options.NameOf(option)})" });
+            }
+        }
+        return result with { ReportPath = written, Diagnostics = [.. result.Diagnostics, .. problems] };
+    }
+
+    /// <summary>The host's progress, as the <see cref="IProgress{T}"/> the pipeline reports to.</summary>
+    private sealed class HostProgress(IGateHost host) : IProgress<GateProgress>
+    {
+        public void Report(GateProgress value) => host.Progress(value);
+    }
+}

@@ -1,0 +1,28 @@
+using StageGate.Diagnostics;
+
+namespace StageGate.Hosting;
+
+/// <summary>
+/// What a front end gets back from <see cref="HostedGate"/>: the result (null when the run could not start),
+/// every diagnostic (already given to the host once), the exit code, and the one summary line.
+/// </summary>
+internal sealed record HostedRun<T>(T? Result, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode, string Summary)
+    where T : class
+{
+    public bool Passed => ExitCode == ExitCodes.Passed;
+
+    /// <summary>
+    /// One sentence for a front end that must fail with a message of its own (a Cake exception): the diagnostics
+    /// were already shown, so it only points at them.
+    /// </summary>
+    public string FailureText
+    {
+        get
+        {
+            var errors = Diagnostics.Where(d => d.IsError).Select(d => d.Code).Distinct().ToList();
+            return errors.Count == 0
+                ? Summary
+                : $"{Summary.TrimEnd('.')}. {(errors.Count == 1 ? "The error" : "The errors")} above ({string.Join(", ", errors)}) say{(errors.Count == 1 ? "s" : "")} why.";
+        }
+    }
+}

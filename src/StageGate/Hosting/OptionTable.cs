@@ -1,0 +1,205 @@
+using StageGate.Budgets;
+using StageGate.Gates;
+
+namespace StageGate.Hosting;
+
+/// <summary>
+/// Every option StageGate takes, once: its name in each front end and in stagegate.json, its shape, default and
+/// help. A new option is one row here plus the code that reads it with <see cref="GateOptions.Get{T}"/>.
+/// </summary>
+internal static class OptionTable
+{
+    public static readonly GateOption<string?> Dockerfile = Path("Dockerfile", "The Dockerfile.") with
+    {
+        Default = "Dockerfile",
+        DefaultText = "Dockerfile in the working folder (MSBuild: beside the project)",
+        Cli = "--file",
+        CliAlias = "-f",
+        MSBuildProperty = "StageGateDockerfile",
+    };
+
+    public static readonly GateOption<string?> Context = Path("Context", "The build context folder.") with
+    {
+        DefaultText = "the Dockerfile's folder",
+        Cli = "--context",
+        MSBuildProperty = "StageGateContext",
+        Json = "context",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> TestTargets = List("TestTargets", "The test stages to build explicitly.") with
+    {
+        DefaultText = "the stage named 'test', when there is one",
+        Cli = "--test-target",
+        MSBuildProperty = "StageGateTestTargets",
+        Json = "testTargets",
+    };
+
+    public static readonly GateOption<string?> FinalTarget = Text("FinalTarget", "The stage that ships.") with
+    {
+        DefaultText = "the last stage",
+        Cli = "--final-target",
+        MSBuildProperty = "StageGateFinalTarget",
+        Json = "finalTarget",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> Tags = List("Tags", "Tags for the final image.") with
+    {
+        DefaultText = "stagegate/<context>-<hash>:<stage>",
+        Cli = "--tag",
+        CliAlias = "-t",
+        MSBuildProperty = "StageGateImage",
+        MSBuildItem = "StageGateTag",
+        Json = "tags",
+    };
+
+    public static readonly GateOption<string?> SizeBudget = Text("SizeBudget", "The final image's size budget, e.g. 150MB (B, kB, MB, GB as docker prints them; KiB, MiB, GiB).") with
+    {
+        Cli = "--budget",
+        MSBuildProperty = "StageGateSizeBudget",
+        Json = "sizeBudget",
+        Validate = text => Budgets.SizeBudget.Parse(text),
+    };
+
+    public static readonly GateOption<string?> GrowthBudget = Text("GrowthBudget", "How much the final image may grow against the baseline, e.g. 5% or 10MB.") with
+    {
+        Cli = "--growth-budget",
+        MSBuildProperty = "StageGateGrowthBudget",
+        Json = "growthBudget",
+        Validate = text => Budgets.GrowthBudget.Parse(text),
+    };
+
+    public static readonly GateOption<string?> Baseline = Path("Baseline", "The JSON report of an earlier run, for the growth budget.") with
+    {
+        Cli = "--baseline",
+        MSBuildProperty = "StageGateBaseline",
+        Json = "baseline",
+    };
+
+    public static readonly GateOption<string?> ReportPath = Path("ReportPath", "Where to write this run's JSON report (reusable as a later baseline).") with
+    {
+        DefaultText = "none (MSBuild: obj/stagegate/report.json)",
+        Cli = "--report",
+        MSBuildProperty = "StageGateReportPath",
+        DecidesVerdict = false,
+    };
+
+    public static readonly GateOption<string?> JUnitReport = Path("JUnitReport", "Where to write a JUnit XML report of the gates.") with
+    {
+        Cli = "--junit",
+        MSBuildProperty = "StageGateJUnitReport",
+        DecidesVerdict = false,
+    };
+
+    public static readonly GateOption<string?> MarkdownReport = Path("MarkdownReport", "Where to write a Markdown summary of the gates.") with
+    {
+        Cli = "--markdown",
+        MSBuildProperty = "StageGateMarkdownReport",
+        DecidesVerdict = false,
+    };
+
+    public static readonly GateOption<IReadOnlyDictionary<string, string>> BuildArgs = Pairs("BuildArgs", "A build argument NAME=VALUE; a bare NAME on the command line reads the variable NAME.") with
+    {
+        Cli = "--build-arg",
+        MSBuildItem = "StageGateBuildArg",
+        Json = "buildArgs",
+    };
+
+    public static readonly GateOption<IReadOnlyDictionary<string, string>> Labels = Pairs("Labels", "A label NAME=VALUE for the final image.") with
+    {
+        Cli = "--label",
+        MSBuildItem = "StageGateLabel",
+        Json = "labels",
+    };
+
+    public static readonly GateOption<IReadOnlyList<BuildSecret>> Secrets = new()
+    {
+        Name = "Secrets",
+        Shape = OptionShape.Secrets,
+        Help = "A build secret: id=NAME,env=VARIABLE or id=NAME,src=PATH (id=NAME alone reads the variable NAME). Its value is shown as *** wherever output is shown.",
+        Default = [],
+        Cli = "--secret",
+        MSBuildItem = "StageGateSecret",
+        Cake = "Secrets",
+    };
+
+    public static readonly GateOption<string?> Builder = Text("Builder", "The buildx builder.") with
+    {
+        DefaultText = "the current builder",
+        Cli = "--builder",
+        MSBuildProperty = "StageGateBuilder",
+        Json = "builder",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> Platforms = List("Platforms", "Target platforms, e.g. linux/amd64 (comma-separated or repeated).") with
+    {
+        Shape = OptionShape.CommaList,
+        DefaultText = "the builder's platform",
+        Cli = "--platform",
+        MSBuildProperty = "StageGatePlatform",
+        Json = "platforms",
+    };
+
+    public static readonly GateOption<bool> Sequential = Flag("Sequential", "Build the test stages first and stop when they fail, instead of one parallel bake.") with
+    {
+        Cli = "--sequential",
+        MSBuildProperty = "StageGateSequential",
+        Json = "sequential",
+    };
+
+    public static readonly GateOption<string?> DockerPath = new()
+    {
+        Name = "DockerPath",
+        Shape = OptionShape.Program,
+        Help = "The docker executable; a bare name is looked up on PATH.",
+        Default = null,
+        DefaultText = "docker",
+        Cli = "--docker",
+        MSBuildProperty = "StageGateDockerPath",
+        Cake = "DockerPath",
+        DecidesVerdict = false,
+    };
+
+    public static readonly GateOption<bool> NoConfig = Flag("NoConfig", "Ignore stagegate.json beside the Dockerfile.") with
+    {
+        Cli = "--no-config",
+        MSBuildProperty = "StageGateNoConfig",
+    };
+
+    public static readonly GateOption<string> Ci = new()
+    {
+        Name = "Ci",
+        Shape = OptionShape.Choice,
+        Help = "Annotate for a CI system: auto (detected from the environment), github, azure or none.",
+        Choices = ["auto", "github", "azure", "none"],
+        Default = "auto",
+        DefaultText = "auto",
+        Cli = "--ci",
+        DecidesVerdict = false,
+    };
+
+    /// <summary>Every row, in the order help and docs list them.</summary>
+    public static IReadOnlyList<GateOption> All { get; } =
+    [
+        Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
+        JUnitReport, MarkdownReport, BuildArgs, Labels, Secrets, Builder, Platforms, Sequential, DockerPath, NoConfig, Ci,
+    ];
+
+    /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>
+    public static GateOption? ForJson(string key) => All.FirstOrDefault(o => string.Equals(o.Json, key, StringComparison.Ordinal));
+
+    // The Cake setting is named like the option unless a row says otherwise.
+    private static GateOption<string?> Text(string name, string help) =>
+        new() { Name = name, Shape = OptionShape.Text, Help = help, Default = null, Cake = name };
+
+    private static GateOption<string?> Path(string name, string help) =>
+        new() { Name = name, Shape = OptionShape.Path, Help = help, Default = null, Cake = name };
+
+    private static GateOption<IReadOnlyList<string>> List(string name, string help) =>
+        new() { Name = name, Shape = OptionShape.List, Help = help, Default = [], Cake = name };
+
+    private static GateOption<IReadOnlyDictionary<string, string>> Pairs(string name, string help) =>
+        new() { Name = name, Shape = OptionShape.Pairs, Help = help, Default = new Dictionary<string, string>(), Cake = name };
+
+    private static GateOption<bool> Flag(string name, string help) =>
+        new() { Name = name, Shape = OptionShape.Flag, Help = help, Default = false, DefaultText = "false", Cake = name };
+}
