@@ -1,5 +1,6 @@
 using Cake.Core.IO;
 using StageGate.Gates;
+using StageGate.Hosting;
 
 namespace StageGate.Cake;
 
@@ -37,10 +38,16 @@ public sealed class StageGateSettings
     /// <summary>Where to write this run's JSON report (<c>--report</c>), reusable as a later baseline.</summary>
     public FilePath? ReportPath { get; set; }
 
+    /// <summary>Where to write a JUnit XML report of the gates (<c>--junit</c>).</summary>
+    public FilePath? JUnitReport { get; set; }
+
+    /// <summary>Where to write a Markdown summary of the gates (<c>--markdown</c>).</summary>
+    public FilePath? MarkdownReport { get; set; }
+
     /// <summary>Build arguments (<c>--build-arg NAME=value</c>).</summary>
     public IDictionary<string, string> BuildArgs { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Build secrets (<c>--secret id=…,env=…</c> or <c>id=…,src=…</c>); their values never appear in the log.</summary>
+    /// <summary>Build secrets (<c>--secret id=…,env=…</c> or <c>id=…,src=…</c>); their values show as <c>***</c> wherever output is shown.</summary>
     public ICollection<BuildSecret> Secrets { get; set; } = new List<BuildSecret>();
 
     /// <summary>Labels for the final image (<c>--label NAME=value</c>).</summary>
@@ -58,7 +65,7 @@ public sealed class StageGateSettings
     /// <summary>Ignore <c>stagegate.json</c> beside the Dockerfile (<c>--no-config</c>).</summary>
     public bool NoConfig { get; set; }
 
-    /// <summary>The docker executable; a bare name (<c>docker</c>) is looked up on PATH.</summary>
+    /// <summary>The docker executable (<c>--docker</c>); a bare name (<c>docker</c>) is looked up on PATH.</summary>
     public FilePath? DockerPath { get; set; }
 
     /// <summary>
@@ -67,37 +74,42 @@ public sealed class StageGateSettings
     /// </summary>
     public bool ReturnResultOnFailure { get; set; }
 
-    /// <summary>The one place Cake settings become the core's options.</summary>
-    internal GateOptions ToGateOptions(DirectoryPath workingDirectory) => new()
+    /// <summary>
+    /// The settings as raw option values, one line per setting; the core decides blank values, paths (against
+    /// <paramref name="workingDirectory"/>) and what stagegate.json fills in.
+    /// </summary>
+    internal OptionValues ToValues(DirectoryPath workingDirectory) =>
+        new OptionValues(FrontEnd.Cake, workingDirectory.FullPath)
+            .Add(OptionTable.Dockerfile, Dockerfile?.FullPath)
+            .Add(OptionTable.Context, Context?.FullPath)
+            .Add(OptionTable.TestTargets, TestTargets)
+            .Add(OptionTable.FinalTarget, FinalTarget)
+            .Add(OptionTable.Tags, Tags)
+            .Add(OptionTable.SizeBudget, SizeBudget)
+            .Add(OptionTable.GrowthBudget, GrowthBudget)
+            .Add(OptionTable.Baseline, Baseline?.FullPath)
+            .Add(OptionTable.ReportPath, ReportPath?.FullPath)
+            .Add(OptionTable.JUnitReport, JUnitReport?.FullPath)
+            .Add(OptionTable.MarkdownReport, MarkdownReport?.FullPath)
+            .AddItems(OptionTable.BuildArgs, BuildArgs.Select(p => (p.Key, Metadata("Value", p.Value))))
+            .AddItems(OptionTable.Labels, Labels.Select(p => (p.Key, Metadata("Value", p.Value))))
+            .AddItems(OptionTable.Secrets, Secrets.Select(s => (s.Id, Metadata("Env", s.Environment, "File", s.File))))
+            .Add(OptionTable.Builder, Builder)
+            .Add(OptionTable.Platforms, Platforms)
+            .Add(OptionTable.Sequential, Sequential)
+            .Add(OptionTable.DockerPath, DockerPath?.FullPath)
+            .Add(OptionTable.NoConfig, NoConfig);
+
+    private static Dictionary<string, string> Metadata(params string?[] namesAndValues)
     {
-        Dockerfile = Absolute(Dockerfile ?? new FilePath("Dockerfile"), workingDirectory),
-        Context = Context?.MakeAbsolute(workingDirectory).FullPath,
-        TestTargets = Values(TestTargets),
-        FinalTarget = Blank(FinalTarget),
-        Tags = Values(Tags),
-        SizeBudget = Blank(SizeBudget),
-        GrowthBudget = Blank(GrowthBudget),
-        Baseline = Baseline is null ? null : Absolute(Baseline, workingDirectory),
-        ReportPath = ReportPath is null ? null : Absolute(ReportPath, workingDirectory),
-        BuildArgs = new Dictionary<string, string>(BuildArgs, StringComparer.Ordinal),
-        Secrets = [.. Secrets.Select(s => s.File is null ? s : s with { File = Absolute(new FilePath(s.File), workingDirectory) })],
-        Labels = new Dictionary<string, string>(Labels, StringComparer.Ordinal),
-        Builder = Blank(Builder),
-        Platforms = Values(Platforms),
-        Sequential = Sequential,
-        UseConfigurationFile = !NoConfig,
-        DockerPath = DockerPath is null ? null : Executable(DockerPath, workingDirectory),
-    };
-
-    private static string Absolute(FilePath path, DirectoryPath workingDirectory) =>
-        path.MakeAbsolute(workingDirectory).FullPath;
-
-    // A bare program name stays a name so the core finds it on PATH, as a shell would.
-    private static string Executable(FilePath path, DirectoryPath workingDirectory) =>
-        path.FullPath.Contains('/', StringComparison.Ordinal) ? Absolute(path, workingDirectory) : path.FullPath;
-
-    // Cake scripts often pass Argument("x", "") straight through; an empty value means "unset".
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static string[] Values(IEnumerable<string> values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v))];
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < namesAndValues.Length; i += 2)
+        {
+            if (namesAndValues[i + 1] is { } value)
+            {
+                metadata[namesAndValues[i]!] = value;
+            }
+        }
+        return metadata;
+    }
 }

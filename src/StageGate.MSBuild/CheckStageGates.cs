@@ -5,85 +5,98 @@ using Microsoft.Build.Utilities;
 using StageGate.Context;
 using StageGate.Diagnostics;
 using StageGate.Gates;
-using StageGate.Reports;
+using StageGate.Hosting;
 
 namespace StageGate.MSBuild;
 
 /// <summary>
-/// Runs the gates of one Dockerfile from MSBuild: the project's settings go to the core pipeline,
-/// its diagnostics come back as coded errors and warnings, and an unchanged, already passing run is skipped.
+/// Runs the gates of one Dockerfile from MSBuild: the project's StageGate properties and items go to the core
+/// as they are, its diagnostics come back as coded errors and warnings, and an unchanged, passing run is skipped.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "MSBuild never disposes tasks; the source holds no timer or handle.")]
-public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelableTask
+public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     internal const string SkippedMessage = "StageGate: inputs unchanged since the last passing run; skipped";
 
     private readonly CancellationTokenSource _cancellation = new();
 
+    /// <summary>The project file: relative paths start at its folder, and a diagnostic without a file points at it.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>Every StageGate property: Include = the property's name, metadata Value = its value.</summary>
+    public ITaskItem[] Properties { get; set; } = [];
+
+    /// <summary>Every StageGate item, with metadata StageGateItemType = its item type.</summary>
+    public ITaskItem[] Items { get; set; } = [];
+
+    /// <summary>Holds the fingerprint of the last passing run's inputs; written only after a clean pass.</summary>
+    [Required]
+    public string StampFile { get; set; } = "";
+
+    [Output]
+    public string? ImageId { get; private set; }
+
+    [Output]
+    public string? Digest { get; private set; }
+
+    [Output]
+    public string? FinalSizeBytes { get; private set; }
+
+    [Output]
+    public string? ReportPath { get; private set; }
+
     /// <summary>Ctrl-C in the build: the core stops buildx gracefully and the task returns.</summary>
     public void Cancel() => _cancellation.Cancel();
 
-    public override bool Execute()
-    {
-        // The one bridge from MSBuild's synchronous Execute to the core's async pipeline.
-        return System.Threading.Tasks.Task.Run(() => ExecuteAsync(_cancellation.Token)).GetAwaiter().GetResult();
-    }
+    // The one bridge from MSBuild's synchronous Execute to the core's async pipeline.
+    public override bool Execute() => System.Threading.Tasks.Task.Run(() => ExecuteAsync(_cancellation.Token)).GetAwaiter().GetResult();
 
     private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
     {
+        var host = new MSBuildHost(Log);
+        OptionValues values;
         try
         {
-            var options = Settings().ToGateOptions();
-            var fingerprint = Gate.InputsFingerprint(options, cancellationToken);
-            if (PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint))
-            {
-                Log.LogMessage(MessageImportance.Normal, SkippedMessage);
-                SetOutputs(stamp);
-                return true;
-            }
-            PassedStamp.Delete(StampFile);
-
-            GateResult result;
-            using (var progress = new LogProgress(Log))
-            {
-                result = await Gate.CheckAsync(options, progress, cancellationToken).ConfigureAwait(false);
-            }
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                Report(diagnostic);
-            }
-            Log.LogMessage(MessageImportance.High, RunSummary.For(result));
-            ExplainWhenTheStampIsInTheContext(result);
-
-            var passed = new PassedStamp(
-                fingerprint,
-                result.FinalImage?.ImageId,
-                result.FinalImage?.Digest,
-                result.FinalImage?.SizeBytes?.ToString(CultureInfo.InvariantCulture),
-                result.ReportPath);
-            SetOutputs(passed);
-            // Warnings promoted to errors count too: only a clean pass may skip the next run.
-            if (result.Passed && !Log.HasLoggedErrors)
-            {
-                passed.Write(StampFile);
-            }
+            values = MSBuildValues.From(
+                ProjectFile,
+                Properties.Select(p => (p.ItemSpec, p.GetMetadata("Value"))),
+                Items.Select(i => (i.GetMetadata(MSBuildValues.ItemTypeMetadata), i.ItemSpec, Metadata(i))));
         }
         catch (StageGateException e)
         {
-            Report(e.Diagnostic);
+            host.Log(e.Diagnostic);
+            return false;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        var fingerprint = HostedGate.InputsFingerprint(values, cancellationToken);
+        if (fingerprint is not null && PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint))
         {
-            Report(Codes.Cancelled.Create("The build was cancelled; buildx was stopped."));
+            Log.LogMessage(MessageImportance.Normal, SkippedMessage);
+            SetOutputs(stamp);
+            return true;
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        PassedStamp.Delete(StampFile);
+
+        HostedRun<GateResult> run;
+        using (host)
         {
-            // A coded error, not MSBuild's "task failed unexpectedly" with a stack trace.
-            Report(Codes.Unexpected.Create($"{e.GetType().Name}: {e.Message}"));
+            run = await HostedGate.CheckAsync(values, host, cancellationToken).ConfigureAwait(false);
         }
-        if (Log.HasLoggedErrors)
+        Log.LogMessage(MessageImportance.High, run.Summary);
+        if (run.Result is not { } result)
         {
-            PassedStamp.Delete(StampFile);
+            return false;
+        }
+        ExplainWhenTheStampIsInTheContext(result);
+
+        var passed = new PassedStamp(fingerprint ?? "", result.FinalImage?.ImageId, result.FinalImage?.Digest,
+            result.FinalImage?.SizeBytes?.ToString(CultureInfo.InvariantCulture), result.ReportPath);
+        SetOutputs(passed);
+        // Warnings promoted to errors count too: only a clean pass may skip the next run.
+        if (run.Passed && !Log.HasLoggedErrors && fingerprint is not null)
+        {
+            passed.Write(StampFile);
         }
         return !Log.HasLoggedErrors;
     }
@@ -105,59 +118,11 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
         ImageId = run.ImageId;
         Digest = run.Digest;
         FinalSizeBytes = run.FinalSizeBytes;
-        ReportPath = run.ReportPath ?? ReportPath;
+        ReportPath = run.ReportPath;
     }
 
-    private void Report(Diagnostic diagnostic)
-    {
-        var d = LoggedDiagnostic.From(diagnostic, ProjectFile, projectNamesTargets: TestTargets.Any(t => !string.IsNullOrWhiteSpace(t)) || !string.IsNullOrWhiteSpace(FinalTarget));
-        switch (d.Severity)
-        {
-            case DiagnosticSeverity.Error:
-                Log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
-                break;
-            case DiagnosticSeverity.Warning:
-                Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
-                break;
-            case DiagnosticSeverity.Info when d.File.Length > 0:
-                Log.LogMessage(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, MessageImportance.Normal, d.Message);
-                break;
-            default:
-                // Without a file MSBuild would place it at the task in our .targets file, which helps nobody.
-                Log.LogMessage(MessageImportance.Normal, $"{d.Code}: {d.Message}");
-                break;
-        }
-    }
-
-    /// <summary>
-    /// Logs the pipeline's progress as it streams in; closed before Execute returns, because MSBuild
-    /// forbids logging from a task that has finished.
-    /// </summary>
-    private sealed class LogProgress(TaskLoggingHelper log) : IProgress<GateProgress>, IDisposable
-    {
-        private readonly object _lock = new();
-        private bool _closed;
-
-        public void Report(GateProgress value)
-        {
-            // Steps at normal; the core's summary lines go low, because the task writes the run's one
-            // summary line itself, at high importance, and a build log should carry it once.
-            var importance = value.Level == GateProgressLevel.Step ? MessageImportance.Normal : MessageImportance.Low;
-            lock (_lock)
-            {
-                if (!_closed)
-                {
-                    log.LogMessage(importance, value.Message);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            lock (_lock)
-            {
-                _closed = true;
-            }
-        }
-    }
+    private static IReadOnlyDictionary<string, string> Metadata(ITaskItem item) =>
+        item.MetadataNames.Cast<string>()
+            .Where(name => name != MSBuildValues.ItemTypeMetadata)
+            .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase);
 }

@@ -39,6 +39,10 @@ internal sealed record OptionValues
     public OptionValues AddItem(GateOption option, string? include, IReadOnlyDictionary<string, string> metadata) =>
         Add(option, new OptionInput(include, metadata));
 
+    /// <summary>Adds several items.</summary>
+    public OptionValues AddItems(GateOption option, IEnumerable<(string Include, Dictionary<string, string> Metadata)> items) =>
+        items.Aggregate(this, (values, item) => values.AddItem(option, item.Include, item.Metadata));
+
     public OptionValues Add(GateOption option, OptionInput input)
     {
         ArgumentNullException.ThrowIfNull(option);

@@ -1,0 +1,36 @@
+using StageGate.Diagnostics;
+
+namespace StageGate.Hosting;
+
+/// <summary>
+/// A project's StageGate properties and items as raw option values: the targets pass each property by its
+/// name and each item with its item type, and the option table says which option each one is.
+/// </summary>
+internal static class MSBuildValues
+{
+    /// <summary>Metadata the targets add to every item so the task knows which item type it came from.</summary>
+    public const string ItemTypeMetadata = "StageGateItemType";
+
+    /// <exception cref="StageGateException">A property or item the table does not know: the package's targets and task disagree.</exception>
+    public static OptionValues From(
+        string projectFile,
+        IEnumerable<(string Name, string Value)> properties,
+        IEnumerable<(string ItemType, string Include, IReadOnlyDictionary<string, string> Metadata)> items)
+    {
+        var values = new OptionValues(FrontEnd.MSBuild, Path.GetDirectoryName(Path.GetFullPath(projectFile))!) { SettingsFile = projectFile };
+        foreach (var (name, value) in properties)
+        {
+            var option = OptionTable.All.FirstOrDefault(o => o.MSBuildProperty == name) ?? throw Unknown("property", name, projectFile);
+            values = values.Add(option, value);
+        }
+        foreach (var (itemType, include, metadata) in items)
+        {
+            var option = OptionTable.All.FirstOrDefault(o => o.MSBuildItem == itemType) ?? throw Unknown("item", itemType, projectFile);
+            values = values.AddItem(option, include, metadata);
+        }
+        return values;
+    }
+
+    private static StageGateException Unknown(string what, string name, string projectFile) =>
+        Codes.Unexpected.Exception($"The StageGate targets pass the {what} '{name}', which this StageGate task does not know; the package is inconsistent. Reinstall StageGate.MSBuild.", projectFile);
+}
