@@ -65,8 +65,7 @@ internal static class DockerProbe
         }
         catch (ProcessNotStartedException ex)
         {
-            throw new StageGateException(Codes.DockerNotFound.Create(
-                $"Could not start '{docker}': {ex.Message}. Install the Docker CLI or set the docker path (StageGateDockerPath, DockerPath)."), ex);
+            throw DockerNotFound(ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -74,6 +73,13 @@ internal static class DockerProbe
                 $"`{docker} {string.Join(' ', arguments)}` did not answer within {ProbeTimeout.TotalSeconds:0} seconds; check that the Docker daemon runs.");
         }
     }
+
+    /// <summary>
+    /// SG2001 for a docker that does not start: the reason once and the catalogue's remedy, instead of
+    /// the process layer's generic "install it" advice.
+    /// </summary>
+    public static StageGateException DockerNotFound(ProcessNotStartedException exception) =>
+        new(Codes.DockerNotFound.Create($"Could not start '{exception.FileName}': {ProcessNotStartedException.Reason}. {Codes.DockerNotFound.Remedy}"), exception);
 
     private static string FirstLine(string text)
     {

@@ -28,13 +28,15 @@ public sealed record Diagnostic(
     /// <summary>Renders in the canonical compiler format, <c>file(line,col): error SG1234: message</c>.</summary>
     public override string ToString()
     {
-        var severity = Severity switch
-        {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "info",
-        };
         var location = File is null ? "" : Line is null ? $"{File}: " : $"{File}({Line},{Column ?? 1}): ";
-        return $"{location}{severity} {Code}: {Message}";
+        return $"{location}{SeverityWord(Severity)} {Code}: {Message}";
     }
+
+    /// <summary>The word a severity is shown as, here and in docs/diagnostics.md.</summary>
+    internal static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
 }

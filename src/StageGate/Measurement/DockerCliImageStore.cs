@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using StageGate.Buildx;
 using StageGate.Diagnostics;
 using StageGate.Engine;
 using StageGate.Processes;
@@ -82,7 +83,7 @@ internal sealed class DockerCliImageStore(string docker) : IImageStore
         }
         catch (ProcessNotStartedException ex)
         {
-            throw new StageGateException(Codes.DockerNotFound.Create($"Could not start '{docker}': {ex.Message}"), ex);
+            throw DockerProbe.DockerNotFound(ex);
         }
     }
 

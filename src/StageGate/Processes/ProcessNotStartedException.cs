@@ -6,11 +6,11 @@ namespace StageGate.Processes;
 /// </summary>
 public sealed class ProcessNotStartedException : Exception
 {
+    /// <summary>Why a program does not start, without a remedy, so a host can add the one that fits the program.</summary>
+    internal const string Reason = "it was not found on PATH, or the file is not executable";
+
     public ProcessNotStartedException(string fileName, Exception? innerException = null)
-        : base(
-            $"Could not start '{fileName}': it was not found on PATH, or the file is not executable. "
-            + "Install it, put it on PATH, or give its full path.",
-            innerException) =>
+        : base($"Could not start '{fileName}': {Reason}. Install it, put it on PATH, or give its full path.", innerException) =>
         FileName = fileName;
 
     /// <summary>The program that could not be started, as the command names it.</summary>
