@@ -24,7 +24,6 @@ internal static class ContextCommand
         };
         var inputs = new TableOptions([OptionTable.Dockerfile]);
         var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("context", "List the files a build would send from the context folder, after .dockerignore (the Dockerfile's own <name>.dockerignore wins).")
         {
@@ -40,7 +39,7 @@ internal static class ContextCommand
                 var contextDirectory = parse.GetValue(directory)!;
                 var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile);
                 var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
-                return parse.GetValue(format) == "json" ? Json(listing) : Text(listing, ignore);
+                return OutputFormat.IsJson(parse.GetValue(format)) ? Json(listing) : Text(listing, ignore);
             }, cancellationToken);
             if (run.Result is { } text)
             {

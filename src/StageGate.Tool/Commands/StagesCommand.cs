@@ -23,7 +23,6 @@ internal static class StagesCommand
         var inputs = new TableOptions([OptionTable.Dockerfile, OptionTable.BuildArgs]);
         var target = new Option<string?>("--target") { Description = "The stage to build (default: the last stage)." };
         var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("stages", "List the Dockerfile's stages, what each builds on and copies from, and which stages the target needs.")
         {
@@ -38,7 +37,7 @@ internal static class StagesCommand
             {
                 var dockerfile = Dockerfile.Load(options.Dockerfile, options.Get(OptionTable.BuildArgs));
                 var targetStage = dockerfile.ResolveTarget(parse.GetValue(target));
-                return parse.GetValue(format) == "json" ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
+                return OutputFormat.IsJson(parse.GetValue(format)) ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
             }, cancellationToken);
             if (run.Result is { } text)
             {

@@ -85,7 +85,7 @@ internal static class GateConfiguration
 
             var values = new Dictionary<GateOption, object>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var reading = new OptionReading(Folder, o => $"'{o.Json}'") { File = path };
+            var reading = new OptionReading(Folder, o => $"'{o.Json}' in {path}") { File = path };
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
                 var name = reader.GetString()!;
@@ -93,14 +93,14 @@ internal static class GateConfiguration
                 {
                     throw ErrorAt(ref reader, $"'{name}' appears twice in {path}; keep one.");
                 }
+                var option = name == "$schema" ? null : OptionTable.ForJson(name) ?? throw ErrorAt(ref reader, UnknownProperty(name));
                 reader.Read();
-                if (name == "$schema")
+                if (option is null)
                 {
                     // For editors; checked like any string but changes no gate.
                     ReadString(ref reader, name, "the URL or path of stagegate.schema.json");
                     continue;
                 }
-                var option = OptionTable.ForJson(name) ?? throw ErrorAt(ref reader, UnknownProperty(name));
                 var inputs = ReadInputs(ref reader, option);
                 try
                 {
@@ -113,7 +113,7 @@ internal static class GateConfiguration
                 {
                     // The value's own code (SG1012 for a size), at the value's line.
                     var (line, column) = Position(ref reader);
-                    throw new StageGateException(e.Diagnostic with { Message = $"{e.Diagnostic.Message.TrimEnd()} ({path})", File = path, Line = line, Column = column }, e);
+                    throw new StageGateException(e.Diagnostic with { File = path, Line = line, Column = column }, e);
                 }
             }
 
@@ -126,13 +126,15 @@ internal static class GateConfiguration
         private List<OptionInput> ReadInputs(ref Utf8JsonReader reader, GateOption option)
         {
             var name = option.Json!;
+            // The option's help, as the clause that says what the value should be: "(the stage that ships)".
+            var what = char.ToLowerInvariant(option.Help[0]) + option.Help[1..].TrimEnd('.');
             return option.Shape switch
             {
-                OptionShape.List or OptionShape.CommaList => ReadStrings(ref reader, name, option.Help).Select(v => new OptionInput(v)).ToList(),
+                OptionShape.List or OptionShape.CommaList => ReadStrings(ref reader, name, what).Select(v => new OptionInput(v)).ToList(),
                 OptionShape.Pairs => ReadMap(ref reader, name)
                     .Select(p => new OptionInput(p.Key, new Dictionary<string, string> { ["Value"] = p.Value })).ToList(),
                 OptionShape.Flag => [new OptionInput(ReadBool(ref reader, name) ? "true" : "false")],
-                _ => [new OptionInput(ReadString(ref reader, name, option.Help))],
+                _ => [new OptionInput(ReadString(ref reader, name, what))],
             };
         }
 

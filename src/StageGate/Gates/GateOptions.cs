@@ -26,7 +26,7 @@ internal sealed record GateOptions
     public string? SettingsFile { get; init; }
 
     /// <summary>The Dockerfile's full path.</summary>
-    public string Dockerfile => Get(OptionTable.Dockerfile) ?? Path.GetFullPath(OptionTable.Dockerfile.Default!);
+    public string Dockerfile => Get(OptionTable.Dockerfile)!;
 
     /// <summary>The option's value, or its default when nobody set it.</summary>
     public T Get<T>(GateOption<T> option) => Values.TryGetValue(option, out var value) ? (T)value : option.Default;

@@ -123,7 +123,7 @@ internal sealed record GatePlan
         {
             throw Codes.DockerfileNotFound.Exception(
                 $"Dockerfile '{dockerfilePath}' does not exist; set {options.NameOf(OptionTable.Dockerfile)} to its path.",
-                options.FileOf(OptionTable.Dockerfile));
+                options.FileOf(OptionTable.Dockerfile) ?? dockerfilePath);
         }
 
         var context = options.Get(OptionTable.Context) ?? Path.GetDirectoryName(dockerfilePath)!;

@@ -31,8 +31,14 @@ internal static class OptionResolver
         }
 
         // The Dockerfile's default is relative to the base folder, like any path the front end gives.
-        var dockerfile = options.Get(OptionTable.Dockerfile) ?? OptionReader.FullPath(values.BaseFolder, OptionTable.Dockerfile.Default!);
-        options = options.With(OptionTable.Dockerfile, dockerfile, options.SourceOf(OptionTable.Dockerfile));
+        var dockerfile = options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default
+            ? OptionReader.FullPath(values.BaseFolder, OptionTable.Dockerfile.Default!)
+            : options.Dockerfile;
+        if (options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default)
+        {
+            // Kept as a default, so a message about it names the option rather than a place the user never wrote.
+            options = options.WithValue(OptionTable.Dockerfile, dockerfile, OptionSource.Default);
+        }
 
         if (options.Get(OptionTable.NoConfig) || GateConfiguration.Beside(dockerfile) is not { } file)
         {

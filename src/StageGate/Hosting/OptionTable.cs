@@ -52,7 +52,7 @@ internal static class OptionTable
         Json = "tags",
     };
 
-    public static readonly GateOption<string?> SizeBudget = Text("SizeBudget", "The final image's size budget, e.g. 150MB (B, kB, MB, GB as docker prints them; KiB, MiB, GiB).") with
+    public static readonly GateOption<string?> SizeBudget = Text("SizeBudget", "The final image's size budget, e.g. 150MB; units B, kB, MB, GB as docker prints them, or KiB, MiB, GiB.") with
     {
         Cli = "--budget",
         MSBuildProperty = "StageGateSizeBudget",

@@ -131,7 +131,7 @@ public sealed class GateCheckTests(ITestOutputHelper output)
     public async Task An_unknown_test_target_is_SG1008_before_docker_is_started()
     {
         // A docker that does not exist would be SG2001 the moment anything tried to start it.
-        var options = new GateOptions { Dockerfile = "", DockerPath = "/nonexistent/docker-" + Guid.NewGuid().ToString("N") };
+        var options = new TestOptions { Dockerfile = "", DockerPath = "/nonexistent/docker-" + Guid.NewGuid().ToString("N") };
         await using var sample = new GateSample(Passing);
 
         var error = await Assert.ThrowsAsync<StageGateException>(() =>

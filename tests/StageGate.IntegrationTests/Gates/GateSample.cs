@@ -35,7 +35,7 @@ internal sealed class GateSample : IAsyncDisposable
 
     public string Dockerfile { get; }
 
-    public GateOptions Options => new() { Dockerfile = Dockerfile };
+    public TestOptions Options => new() { Dockerfile = Dockerfile };
 
     /// <summary>The tag StageGate gives a stage's image when no tag is set.</summary>
     public string ImageTag(string stage) => GatePlan.DefaultTag(Folder, Dockerfile, stage);

@@ -1,12 +1,14 @@
 using Cake.Core.IO;
 using StageGate.Cake;
 using StageGate.Gates;
+using StageGate.Hosting;
 
 namespace StageGate.Tests.Cake;
 
 public sealed class StageGateSettingsTests
 {
     private static readonly DirectoryPath WorkingDirectory = new("/work/app");
+
 
     [Fact]
     public void Relative_paths_resolve_against_the_cake_working_directory()
@@ -19,17 +21,17 @@ public sealed class StageGateSettingsTests
             ReportPath = "artifacts/report.json",
         };
 
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
         Assert.Equal(
             new[] { "/work/app/docker/Dockerfile", "/work/app/src", "/work/app/artifacts/baseline.json", "/work/app/artifacts/report.json" },
-            new[] { options.Dockerfile, options.Context, options.Baseline, options.ReportPath });
+            new[] { options.Dockerfile, options.Get(OptionTable.Context), options.Get(OptionTable.Baseline), options.Get(OptionTable.ReportPath) });
     }
 
     [Fact]
     public void Without_a_dockerfile_the_Dockerfile_in_the_working_directory_is_gated()
     {
-        var options = new StageGateSettings().ToGateOptions(WorkingDirectory);
+        var options = new StageGateSettings().ToValues(WorkingDirectory).Resolve();
 
         Assert.Equal("/work/app/Dockerfile", options.Dockerfile);
     }
@@ -37,17 +39,17 @@ public sealed class StageGateSettingsTests
     [Fact]
     public void Absolute_paths_are_kept()
     {
-        var options = new StageGateSettings { Dockerfile = "/repo/Dockerfile", Context = "/repo" }.ToGateOptions(WorkingDirectory);
+        var options = new StageGateSettings { Dockerfile = "/repo/Dockerfile", Context = "/repo" }.ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal(("/repo/Dockerfile", "/repo"), (options.Dockerfile, options.Context));
+        Assert.Equal(("/repo/Dockerfile", "/repo"), (options.Dockerfile, options.Get(OptionTable.Context)));
     }
 
     [Fact]
     public void Unset_paths_stay_unset_so_stagegate_json_can_fill_them()
     {
-        var options = new StageGateSettings().ToGateOptions(WorkingDirectory);
+        var options = new StageGateSettings().ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal(new string?[4], new[] { options.Context, options.Baseline, options.ReportPath, options.DockerPath });
+        Assert.Equal(new string?[4], new[] { options.Get(OptionTable.Context), options.Get(OptionTable.Baseline), options.Get(OptionTable.ReportPath), options.Get(OptionTable.DockerPath) });
     }
 
     [Fact]
@@ -62,25 +64,25 @@ public sealed class StageGateSettingsTests
             Labels = { ["org.opencontainers.image.source"] = "https://example.test/repo" },
         };
 
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal(["unit", "lint"], options.TestTargets);
-        Assert.Equal(["app:1", "app:latest"], options.Tags);
-        Assert.Equal(["linux/amd64", "linux/arm64"], options.Platforms);
-        Assert.Equal("a=b c", options.BuildArgs["CONFIG"]);
-        Assert.Equal("https://example.test/repo", options.Labels["org.opencontainers.image.source"]);
+        Assert.Equal(["unit", "lint"], options.Get(OptionTable.TestTargets));
+        Assert.Equal(["app:1", "app:latest"], options.Get(OptionTable.Tags));
+        Assert.Equal(["linux/amd64", "linux/arm64"], options.Get(OptionTable.Platforms));
+        Assert.Equal("a=b c", options.Get(OptionTable.BuildArgs)["CONFIG"]);
+        Assert.Equal("https://example.test/repo", options.Get(OptionTable.Labels)["org.opencontainers.image.source"]);
     }
 
     [Fact]
     public void Changing_the_settings_after_mapping_does_not_change_the_options()
     {
         var settings = new StageGateSettings { TestTargets = { "test" }, BuildArgs = { ["A"] = "1" } };
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
         settings.TestTargets.Add("lint");
         settings.BuildArgs["A"] = "2";
 
-        Assert.Equal((1, "1"), (options.TestTargets.Count, options.BuildArgs["A"]));
+        Assert.Equal((1, "1"), (options.Get(OptionTable.TestTargets).Count, options.Get(OptionTable.BuildArgs)["A"]));
     }
 
     [Fact]
@@ -95,10 +97,10 @@ public sealed class StageGateSettingsTests
             TestTargets = { "", "test" },
         };
 
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal(new string?[4], new[] { options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Builder });
-        Assert.Equal(["test"], options.TestTargets);
+        Assert.Equal(new string?[4], new[] { options.Get(OptionTable.FinalTarget), options.Get(OptionTable.SizeBudget), options.Get(OptionTable.GrowthBudget), options.Get(OptionTable.Builder) });
+        Assert.Equal(["test"], options.Get(OptionTable.TestTargets));
     }
 
     [Fact]
@@ -108,11 +110,11 @@ public sealed class StageGateSettingsTests
             .WithSecret("npmrc", file: "secrets/.npmrc")
             .WithSecret("token", env: "NPM_TOKEN");
 
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
         Assert.Equal(
             [new BuildSecret("npmrc", null, "/work/app/secrets/.npmrc"), new BuildSecret("token", "NPM_TOKEN")],
-            options.Secrets);
+            options.Get(OptionTable.Secrets));
     }
 
     [Fact]
@@ -120,24 +122,24 @@ public sealed class StageGateSettingsTests
     {
         Assert.Equal(
             (true, false),
-            (new StageGateSettings().ToGateOptions(WorkingDirectory).UseConfigurationFile,
-             new StageGateSettings { NoConfig = true }.ToGateOptions(WorkingDirectory).UseConfigurationFile));
+            (new StageGateSettings().ToValues(WorkingDirectory).Resolve().Get(OptionTable.NoConfig) is false,
+             new StageGateSettings { NoConfig = true }.ToValues(WorkingDirectory).Resolve().Get(OptionTable.NoConfig) is false));
     }
 
     [Fact]
     public void A_bare_docker_name_is_left_for_the_PATH_lookup()
     {
-        var options = new StageGateSettings { DockerPath = "podman" }.ToGateOptions(WorkingDirectory);
+        var options = new StageGateSettings { DockerPath = "podman" }.ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal("podman", options.DockerPath);
+        Assert.Equal("podman", options.Get(OptionTable.DockerPath));
     }
 
     [Fact]
     public void A_relative_docker_path_resolves_against_the_working_directory()
     {
-        var options = new StageGateSettings { DockerPath = "tools/docker" }.ToGateOptions(WorkingDirectory);
+        var options = new StageGateSettings { DockerPath = "tools/docker" }.ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal("/work/app/tools/docker", options.DockerPath);
+        Assert.Equal("/work/app/tools/docker", options.Get(OptionTable.DockerPath));
     }
 
     [Fact]
@@ -161,14 +163,14 @@ public sealed class StageGateSettingsTests
             .WithDockerPath("/usr/bin/docker")
             .WithReturnResultOnFailure();
 
-        var options = settings.ToGateOptions(WorkingDirectory);
+        var options = settings.ToValues(WorkingDirectory).Resolve();
 
         Assert.Equal(
             ("/work/app/Dockerfile.prod", "/work/app/app", "final", "150MB", "5%", "/work/app/baseline.json", "/work/app/report.json", "ci", true, false, "/usr/bin/docker"),
-            (options.Dockerfile, options.Context, options.FinalTarget, options.SizeBudget, options.GrowthBudget, options.Baseline, options.ReportPath, options.Builder, options.Sequential, options.UseConfigurationFile, options.DockerPath));
+            (options.Dockerfile, options.Get(OptionTable.Context), options.Get(OptionTable.FinalTarget), options.Get(OptionTable.SizeBudget), options.Get(OptionTable.GrowthBudget), options.Get(OptionTable.Baseline), options.Get(OptionTable.ReportPath), options.Get(OptionTable.Builder), options.Get(OptionTable.Sequential), !options.Get(OptionTable.NoConfig), options.Get(OptionTable.DockerPath)));
         Assert.Equal(
             ("test", "app:ci", "linux/amd64", "2", "build"),
-            (options.TestTargets.Single(), options.Tags.Single(), options.Platforms.Single(), options.BuildArgs["VERSION"], options.Labels["team"]));
+            (options.Get(OptionTable.TestTargets).Single(), options.Get(OptionTable.Tags).Single(), options.Get(OptionTable.Platforms).Single(), options.Get(OptionTable.BuildArgs)["VERSION"], options.Get(OptionTable.Labels)["team"]));
         Assert.True(settings.ReturnResultOnFailure);
     }
 }

@@ -152,10 +152,11 @@ public sealed class StagesCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_default_file_is_the_Dockerfile_in_the_current_folder()
+    public async Task The_default_file_is_the_Dockerfile_in_the_current_folder()
     {
-        var parse = StagesCommand.Create().Parse([]);
+        var (exit, _, error) = await Run();
 
-        Assert.Equal("Dockerfile", parse.GetValue<string>("--file"));
+        Assert.Equal(2, exit);
+        Assert.Contains($"{Path.Combine(Environment.CurrentDirectory, "Dockerfile")}' does not exist", error, StringComparison.Ordinal);
     }
 }

@@ -4,6 +4,7 @@ using StageGate.Budgets;
 using StageGate.Configuration;
 using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Hosting;
 
 namespace StageGate.Tests.Configuration;
 
@@ -30,6 +31,8 @@ public sealed class GateConfigurationTests : IDisposable
         return Assert.Throws<StageGateException>(() => GateConfiguration.Load(path));
     }
 
+    private static GateOptions Resolve(TestOptions options) => options;
+
     [Fact]
     public void The_file_fills_the_members_the_front_end_left_unset()
     {
@@ -48,18 +51,18 @@ public sealed class GateConfigurationTests : IDisposable
             }
             """);
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile }).Options;
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile });
 
-        Assert.Equal(["unit", "lint"], configured.TestTargets);
-        Assert.Equal("runtime", configured.FinalTarget);
-        Assert.Equal("150MB", configured.SizeBudget);
-        Assert.Equal("5%", configured.GrowthBudget);
-        Assert.Equal(["app:ci"], configured.Tags);
-        Assert.Equal("1.2", configured.BuildArgs["VERSION"]);
-        Assert.Equal("core", configured.Labels["team"]);
-        Assert.Equal(["linux/amd64"], configured.Platforms);
-        Assert.Equal("ci", configured.Builder);
-        Assert.True(configured.Sequential);
+        Assert.Equal(["unit", "lint"], configured.Get(OptionTable.TestTargets));
+        Assert.Equal("runtime", configured.Get(OptionTable.FinalTarget));
+        Assert.Equal("150MB", configured.Get(OptionTable.SizeBudget));
+        Assert.Equal("5%", configured.Get(OptionTable.GrowthBudget));
+        Assert.Equal(["app:ci"], configured.Get(OptionTable.Tags));
+        Assert.Equal("1.2", configured.Get(OptionTable.BuildArgs)["VERSION"]);
+        Assert.Equal("core", configured.Get(OptionTable.Labels)["team"]);
+        Assert.Equal(["linux/amd64"], configured.Get(OptionTable.Platforms));
+        Assert.Equal("ci", configured.Get(OptionTable.Builder));
+        Assert.True(configured.Get(OptionTable.Sequential));
     }
 
     [Fact]
@@ -69,7 +72,7 @@ public sealed class GateConfigurationTests : IDisposable
             { "testTargets": ["unit"], "finalTarget": "runtime", "sizeBudget": "150MB", "tags": ["app:ci"],
               "buildArgs": { "VERSION": "1.2" }, "builder": "ci" }
             """);
-        var options = new GateOptions
+        var options = new TestOptions
         {
             Dockerfile = Dockerfile,
             TestTargets = ["integration"],
@@ -80,14 +83,14 @@ public sealed class GateConfigurationTests : IDisposable
             Builder = "default",
         };
 
-        var configured = GateConfiguration.Apply(options).Options;
+        var configured = Resolve(options);
 
-        Assert.Equal(["integration"], configured.TestTargets);
-        Assert.Equal("slim", configured.FinalTarget);
-        Assert.Equal("90MB", configured.SizeBudget);
-        Assert.Equal(["app:local"], configured.Tags);
-        Assert.Equal("2.0", configured.BuildArgs["VERSION"]);
-        Assert.Equal("default", configured.Builder);
+        Assert.Equal(["integration"], configured.Get(OptionTable.TestTargets));
+        Assert.Equal("slim", configured.Get(OptionTable.FinalTarget));
+        Assert.Equal("90MB", configured.Get(OptionTable.SizeBudget));
+        Assert.Equal(["app:local"], configured.Get(OptionTable.Tags));
+        Assert.Equal("2.0", configured.Get(OptionTable.BuildArgs)["VERSION"]);
+        Assert.Equal("default", configured.Get(OptionTable.Builder));
     }
 
     [Fact]
@@ -95,9 +98,9 @@ public sealed class GateConfigurationTests : IDisposable
     {
         WriteConfiguration("""{ "sizeBudget": "150MB" }""");
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile, SizeBudget = "" }).Options;
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile, SizeBudget = "" });
 
-        Assert.Equal("150MB", configured.SizeBudget);
+        Assert.Equal("150MB", configured.Get(OptionTable.SizeBudget));
     }
 
     [Fact]
@@ -105,9 +108,9 @@ public sealed class GateConfigurationTests : IDisposable
     {
         WriteConfiguration("""{ "sequential": false }""");
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile, Sequential = true }).Options;
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile, Sequential = true });
 
-        Assert.True(configured.Sequential);
+        Assert.True(configured.Get(OptionTable.Sequential));
     }
 
     [Fact]
@@ -115,18 +118,18 @@ public sealed class GateConfigurationTests : IDisposable
     {
         WriteConfiguration("""{ "baseline": "reports/last.json", "context": ".." }""");
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile }).Options;
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile });
 
-        Assert.Equal(Path.Combine(folder, "app", "reports", "last.json"), configured.Baseline);
-        Assert.Equal(folder, configured.Context);
+        Assert.Equal(Path.Combine(folder, "app", "reports", "last.json"), configured.Get(OptionTable.Baseline));
+        Assert.Equal(folder, configured.Get(OptionTable.Context));
     }
 
     [Fact]
-    public void Apply_reports_the_file_it_used_so_the_pipeline_can_hash_it()
+    public void The_options_name_the_file_they_used_so_the_pipeline_can_hash_it()
     {
         var path = WriteConfiguration("""{ "sizeBudget": "150MB" }""");
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile });
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile });
 
         Assert.Equal(path, configured.ConfigurationFile);
     }
@@ -135,11 +138,11 @@ public sealed class GateConfigurationTests : IDisposable
     public void Without_a_stagegate_json_the_options_come_back_unchanged()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Dockerfile)!);
-        var options = new GateOptions { Dockerfile = Dockerfile };
+        var options = new TestOptions { Dockerfile = Dockerfile };
 
-        var configured = GateConfiguration.Apply(options);
+        var configured = Resolve(options);
 
-        Assert.Same(options, configured.Options);
+        Assert.Equal(OptionSource.Default, configured.SourceOf(OptionTable.SizeBudget));
         Assert.Null(configured.ConfigurationFile);
     }
 
@@ -148,9 +151,9 @@ public sealed class GateConfigurationTests : IDisposable
     {
         WriteConfiguration("""{ "sizeBudget": "150MB" }""");
 
-        var configured = GateConfiguration.Apply(new GateOptions { Dockerfile = Dockerfile, UseConfigurationFile = false });
+        var configured = Resolve(new TestOptions { Dockerfile = Dockerfile, UseConfigurationFile = false });
 
-        Assert.Null(configured.Options.SizeBudget);
+        Assert.Null(configured.Get(OptionTable.SizeBudget));
         Assert.Null(configured.ConfigurationFile);
     }
 
@@ -183,7 +186,7 @@ public sealed class GateConfigurationTests : IDisposable
 
         Assert.Equal("SG1015", error.Code);
         Assert.Equal(2, error.Diagnostic.Line);
-        Assert.Equal("'sizeBudget' must be a string (a size such as \"150MB\"), not a number.", error.Message);
+        Assert.Equal("'sizeBudget' must be a string (the final image's size budget, e.g. 150MB; units B, kB, MB, GB as docker prints them, or KiB, MiB, GiB), not a number.", error.Message);
     }
 
     [Fact]
@@ -199,7 +202,7 @@ public sealed class GateConfigurationTests : IDisposable
             """);
 
         Assert.Equal(4, error.Diagnostic.Line);
-        Assert.Equal("'testTargets' must be an array of strings (the test stages to build); item 2 is a number.", error.Message);
+        Assert.Equal("'testTargets' must be an array of strings (the test stages to build explicitly); item 2 is a number.", error.Message);
     }
 
     [Fact]
@@ -265,7 +268,7 @@ public sealed class GateConfigurationTests : IDisposable
 
         var file = GateConfiguration.Load(path);
 
-        Assert.Equal("150MB", file.SizeBudget);
+        Assert.Equal("150MB", file.Values[OptionTable.SizeBudget]);
     }
 
     [Fact]

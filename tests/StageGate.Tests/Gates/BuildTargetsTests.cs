@@ -10,8 +10,8 @@ public sealed class BuildTargetsTests : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private IReadOnlyList<BuildTarget> Targets(string dockerfile, GateOptions? options = null) =>
-        BuildTargets.For(GatePlan.Create((options ?? new GateOptions { Dockerfile = "" }) with
+    private IReadOnlyList<BuildTarget> Targets(string dockerfile, TestOptions? options = null) =>
+        BuildTargets.For(GatePlan.Create((options ?? new TestOptions { Dockerfile = "" }) with
         {
             Dockerfile = _context.Write("Dockerfile", dockerfile),
             UseConfigurationFile = false,
@@ -94,7 +94,7 @@ public sealed class BuildTargetsTests : IDisposable
             RUN true
             """;
 
-        var targets = Targets(dotted, new GateOptions { Dockerfile = "", TestTargets = ["unit.tests"] });
+        var targets = Targets(dotted, new TestOptions { Dockerfile = "", TestTargets = ["unit.tests"] });
 
         Assert.Equal("unit-tests", targets[0].BakeName);
         Assert.Equal("unit.tests", targets[0].TargetName);

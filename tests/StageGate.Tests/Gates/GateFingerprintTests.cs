@@ -7,11 +7,11 @@ namespace StageGate.Tests.Gates;
 public sealed class GateFingerprintTests : IDisposable
 {
     private readonly TempContext _context = new();
-    private readonly GateOptions _options;
+    private readonly TestOptions _options;
 
     public GateFingerprintTests()
     {
-        _options = new GateOptions
+        _options = new TestOptions
         {
             Dockerfile = _context.Write("Dockerfile", "FROM busybox AS test\nRUN true\nFROM busybox AS final\nCOPY app.txt /app.txt\n"),
             SizeBudget = "10MB",
@@ -24,7 +24,7 @@ public sealed class GateFingerprintTests : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private string Fingerprint(GateOptions? options = null) => Gate.InputsFingerprint(options ?? _options);
+    private string Fingerprint(TestOptions? options = null) => GateFingerprint.Compute(options ?? _options, CancellationToken.None);
 
     [Fact]
     public void The_same_inputs_give_the_same_fingerprint()

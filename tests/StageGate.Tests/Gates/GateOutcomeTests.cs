@@ -12,7 +12,7 @@ public sealed class GateOutcomeTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 5, 0, 0, TimeSpan.Zero);
 
-    private static GatePlan Plan(string fixtureDockerfile) => GatePlan.Create(new GateOptions
+    private static GatePlan Plan(string fixtureDockerfile) => GatePlan.Create(new TestOptions
     {
         Dockerfile = Path.Combine(RepoRoot.Path, "tests", "StageGate.Tests", "Buildx", "Fixtures", fixtureDockerfile),
         UseConfigurationFile = false,

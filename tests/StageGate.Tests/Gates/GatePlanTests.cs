@@ -22,13 +22,13 @@ public sealed class GatePlanTests : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private GateOptions Options(string dockerfile = TestAndFinal) => new()
+    private TestOptions Options(string dockerfile = TestAndFinal) => new()
     {
         Dockerfile = _context.Write("Dockerfile", dockerfile),
         UseConfigurationFile = false,
     };
 
-    private static StageGateException Rejects(GateOptions options) =>
+    private static StageGateException Rejects(TestOptions options) =>
         Assert.Throws<StageGateException>(() => GatePlan.Create(options));
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class GatePlanTests : IDisposable
     {
         var missing = _context.Full("nope/Dockerfile");
 
-        var error = Rejects(new GateOptions { Dockerfile = missing });
+        var error = Rejects(new TestOptions { Dockerfile = missing });
 
         Assert.Equal("SG1001", error.Code);
         Assert.Equal(missing, error.Diagnostic.File);
