@@ -1,3 +1,4 @@
+using StageGate.Gates;
 using System.Globalization;
 using StageGate.Diagnostics;
 
@@ -65,36 +66,34 @@ public sealed record GrowthBudget
 
     /// <summary>
     /// Passes when <c>measured - baseline</c> is at most the allowed growth. A missing measurement or a missing
-    /// baseline gives <see cref="BudgetOutcome.CouldNotMeasure"/>, never a failure.
+    /// baseline gives <see cref="GateOutcome.CouldNotMeasure"/>, never a failure.
     /// </summary>
-    public BudgetVerdict Evaluate(ByteSize? measured, ByteSize? baseline, string? notMeasuredReason = null)
+    public BudgetResult Evaluate(ByteSize? measured, ByteSize? baseline, string? notMeasuredReason = null)
     {
         var budget = ToString();
         if (baseline is not { } from)
         {
-            return new BudgetVerdict(BudgetType.Growth, BudgetOutcome.CouldNotMeasure, budget)
+            return new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, budget)
             {
-                Measured = measured,
+                MeasuredBytes = measured?.Bytes,
                 Reason = notMeasuredReason ?? "there is no baseline size to compare with",
             };
         }
         var allowed = AllowedGrowth(from);
         if (measured is not { } size)
         {
-            return new BudgetVerdict(BudgetType.Growth, BudgetOutcome.CouldNotMeasure, budget)
+            return new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, budget)
             {
-                Baseline = from,
-                AllowedGrowth = allowed,
-                Limit = from + allowed,
+                BaselineBytes = from.Bytes,
+                LimitBytes = (from + allowed).Bytes,
                 Reason = notMeasuredReason ?? "the image size could not be read",
             };
         }
-        return new BudgetVerdict(BudgetType.Growth, size - from <= allowed ? BudgetOutcome.Passed : BudgetOutcome.Failed, budget)
+        return new BudgetResult(BudgetKind.Growth, size - from <= allowed ? GateOutcome.Passed : GateOutcome.Failed, budget)
         {
-            Measured = size,
-            Baseline = from,
-            AllowedGrowth = allowed,
-            Limit = from + allowed,
+            MeasuredBytes = size.Bytes,
+            BaselineBytes = from.Bytes,
+            LimitBytes = (from + allowed).Bytes,
         };
     }
 

@@ -132,7 +132,7 @@ internal static class GatePipeline
             throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
         }
         var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Message);
-        return new MeasureResult(measured, verdict is null ? null : ToResult(verdict, BudgetKind.Size));
+        return new MeasureResult(measured, verdict);
     }
 
     public static string InputsFingerprint(GateOptions options, CancellationToken cancellationToken) =>
@@ -252,11 +252,11 @@ internal static class GatePipeline
         if (plan.SizeBudget is { } sizeBudget)
         {
             var verdict = sizeBudget.Evaluate(measured, reason);
-            budgets.Add(ToResult(verdict, BudgetKind.Size));
+            budgets.Add(verdict);
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Describe()}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
+                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Summary}. Change the budget with --budget, StageGateSizeBudget or sizeBudget in stagegate.json.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -264,11 +264,11 @@ internal static class GatePipeline
         if (plan.GrowthBudget is { } growthBudget)
         {
             var verdict = growthBudget.Evaluate(measured, plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : null, reason);
-            budgets.Add(ToResult(verdict, BudgetKind.Growth));
+            budgets.Add(verdict);
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Describe()}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
+                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Summary}. Change it with --growth-budget, StageGateGrowthBudget or growthBudget in stagegate.json, or refresh the baseline.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -283,20 +283,6 @@ internal static class GatePipeline
         }
         return budgets;
     }
-
-    private static BudgetResult ToResult(BudgetVerdict verdict, BudgetKind kind) => new(
-        kind,
-        verdict.Outcome switch
-        {
-            BudgetOutcome.Passed => GateOutcome.Passed,
-            BudgetOutcome.Failed => GateOutcome.Failed,
-            _ => GateOutcome.CouldNotMeasure,
-        },
-        verdict.Budget,
-        verdict.Measured?.Bytes,
-        verdict.Limit?.Bytes,
-        verdict.Baseline?.Bytes,
-        verdict.Describe());
 
     private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
         image.Layers.OrderByDescending(l => l.SizeBytes).Take(5)

@@ -2,19 +2,6 @@ using StageGate.Diagnostics;
 
 namespace StageGate.Gates;
 
-/// <summary>How one gate ended.</summary>
-public enum GateOutcome
-{
-    Passed,
-    Failed,
-
-    /// <summary>The gate could not decide (no measurement); never counted as over budget.</summary>
-    CouldNotMeasure,
-
-    /// <summary>The gate did not run, e.g. the final stage after failing tests in sequential mode.</summary>
-    NotRun,
-}
-
 /// <summary>Everything a run found out: each gate's outcome, the final image, and the diagnostics.</summary>
 public sealed record GateResult
 {
@@ -70,22 +57,6 @@ public sealed record FinalImageResult
 
 /// <summary>One layer of the final image, attributed to the Dockerfile instruction that made it.</summary>
 public sealed record LayerResult(long SizeBytes, string CreatedBy, int? Line);
-
-/// <summary>A size budget's verdict.</summary>
-public sealed record BudgetResult(
-    BudgetKind Kind,
-    GateOutcome Outcome,
-    string Budget,
-    long? MeasuredBytes,
-    long? LimitBytes,
-    long? BaselineBytes,
-    string Summary);
-
-public enum BudgetKind
-{
-    Size,
-    Growth,
-}
 
 /// <summary>How long one build step took, and whether it came from the cache.</summary>
 public sealed record StepTiming(string Target, string Step, bool Cached, TimeSpan Duration);
