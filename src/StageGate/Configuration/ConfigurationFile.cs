@@ -19,6 +19,3 @@ internal sealed record ConfigurationFile(string Path)
     public bool? Sequential { get; init; }
     public string? Context { get; init; }
 }
-
-/// <summary>The options after <c>stagegate.json</c> filled their gaps, and the file that did (for the inputs hash).</summary>
-internal sealed record ConfiguredOptions(Gates.GateOptions Options, string? ConfigurationFile);

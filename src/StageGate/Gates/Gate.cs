@@ -36,17 +36,3 @@ public static class Gate
     public static string InputsFingerprint(GateOptions options, CancellationToken cancellationToken = default) =>
         GatePipeline.InputsFingerprint(options, cancellationToken);
 }
-
-/// <summary>The outcome of building one stage.</summary>
-public sealed record StageBuildResult(string Target, GateOutcome Outcome, TimeSpan Duration)
-{
-    public FailedStep? Failure { get; init; }
-    public IReadOnlyList<Diagnostics.Diagnostic> Diagnostics { get; init; } = [];
-    public bool Passed => Outcome == GateOutcome.Passed;
-}
-
-/// <summary>An image's measured size and layers, and its budget's verdict when one was given.</summary>
-public sealed record MeasureResult(FinalImageResult Image, BudgetResult? Budget)
-{
-    public bool Passed => Budget is null || Budget.Outcome != GateOutcome.Failed;
-}

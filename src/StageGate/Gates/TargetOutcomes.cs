@@ -3,9 +3,6 @@ using StageGate.Dockerfiles;
 
 namespace StageGate.Gates;
 
-/// <summary>How one target of a run ended, and the step that failed it.</summary>
-internal sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure);
-
 /// <summary>Reads a run's steps back into per-target outcomes, each failure mapped to its Dockerfile line.</summary>
 internal static class TargetOutcomes
 {
