@@ -128,6 +128,4 @@ public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
     /// <summary>Decimal units with 3 significant digits, as <c>docker images</c> prints sizes: <c>80.2MB</c>, <c>1.23GB</c>.</summary>
     public override string ToString() => ByteSizeFormat.Docker(Bytes);
 
-    /// <summary>Binary units with 4 significant digits, as docker's <c>units.BytesSize</c>: <c>76.5MiB</c>.</summary>
-    public string ToBinaryString() => ByteSizeFormat.DockerBinary(Bytes);
 }

@@ -22,14 +22,6 @@ public sealed record GrowthBudget
     /// <summary>The allowed growth as a size; null for a percentage budget.</summary>
     public ByteSize? Size { get; }
 
-    public static GrowthBudget Percentage(decimal percent) => percent >= 0
-        ? new GrowthBudget(percent, null)
-        : throw Codes.InvalidGrowthBudget.Exception($"Invalid growth budget '{percent.ToString(CultureInfo.InvariantCulture)}%': a growth budget cannot be negative.");
-
-    public static GrowthBudget Absolute(ByteSize size) => size.Bytes >= 0
-        ? new GrowthBudget(null, size)
-        : throw Codes.InvalidGrowthBudget.Exception($"Invalid growth budget '{size}': a growth budget cannot be negative.");
-
     /// <summary>Reads <c>5%</c>, <c>2.5 %</c>, <c>10MB</c> or <c>8MiB</c>.</summary>
     /// <exception cref="StageGateException">SG1013 when the text is neither a percentage nor a size.</exception>
     public static GrowthBudget Parse(string text)

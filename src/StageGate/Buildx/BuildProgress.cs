@@ -35,9 +35,6 @@ internal sealed class BuildProgress
     /// <summary>Every step in the order it first appeared, internal ones included.</summary>
     public IReadOnlyList<BuildStep> Steps => _order.Select(v => v.ToStep()).ToList();
 
-    /// <summary>Steps that failed on their own account (not merely cancelled), in the order they appeared.</summary>
-    public IReadOnlyList<BuildStep> FailedSteps => Steps.Where(s => s.Failed).ToList();
-
     /// <summary>Lines buildx printed outside the JSON objects.</summary>
     public IReadOnlyList<string> TextLines => _textLines.ToList();
 

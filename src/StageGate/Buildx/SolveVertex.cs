@@ -8,9 +8,6 @@ internal sealed record SolveVertex
     [JsonPropertyName("digest")]
     public string? Digest { get; init; }
 
-    [JsonPropertyName("inputs")]
-    public IReadOnlyList<string>? Inputs { get; init; }
-
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 

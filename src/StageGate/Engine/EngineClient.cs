@@ -96,19 +96,6 @@ public sealed class EngineClient : IDisposable
         return EngineJson.ReadRemoved(document.RootElement);
     }
 
-    /// <summary>Adds a tag to an image, as <c>docker image tag</c>; false when the daemon has no such image.</summary>
-    internal async Task<bool> TagImageAsync(string image, string repository, string tag, CancellationToken cancellationToken = default)
-    {
-        var path = $"images/{ImagePath(image)}/tag?repo={Uri.EscapeDataString(repository)}&tag={Uri.EscapeDataString(tag)}";
-        using var response = await SendVersionedAsync(HttpMethod.Post, path, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-        await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
     public void Dispose() => http.Dispose();
 
     /// <summary>min(daemon, newest known), like the CLI's negotiation; a daemon that does not say gets 1.24.</summary>

@@ -23,9 +23,6 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
     /// <summary>Why the size could not be measured or compared, when <see cref="Outcome"/> is <see cref="GateOutcome.CouldNotMeasure"/>.</summary>
     public string? Reason { get; init; }
 
-    /// <summary><see cref="MeasuredBytes"/> minus <see cref="LimitBytes"/>: positive when over, zero or negative when within.</summary>
-    public long? OverageBytes => MeasuredBytes - LimitBytes;
-
     /// <summary>True when the image is within the budget.</summary>
     public bool Passed => Outcome == GateOutcome.Passed;
 

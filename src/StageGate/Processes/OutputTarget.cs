@@ -31,13 +31,6 @@ public abstract class OutputTarget
         return new LineTarget(line => builder.Append(line).Append('\n'));
     }
 
-    /// <summary>Writes each line to <paramref name="writer"/> with <see cref="TextWriter.WriteLine(string)"/>.</summary>
-    public static OutputTarget ToTextWriter(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        return new LineTarget(writer.WriteLine);
-    }
-
     /// <summary>Sends each line to every one of <paramref name="targets"/>, in order.</summary>
     public static OutputTarget Merge(params OutputTarget[] targets)
     {
