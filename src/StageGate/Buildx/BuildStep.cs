@@ -58,6 +58,7 @@ internal sealed record BuildStep
     public bool IsCompleted => Completed is not null;
 
     /// <summary>The step stopped because the build was cancelled (another target failed, or Ctrl+C), not because it broke.</summary>
+    /// <remarks>BuildKit's rawjson carries only Go's error text for a vertex, so the text is the only signal here.</remarks>
     public bool Cancelled => Error is { } error
         && (error is "context canceled" or "canceled" || error.EndsWith(": context canceled", StringComparison.Ordinal));
 

@@ -12,5 +12,8 @@ internal sealed record BuildTarget(Stage Stage, TargetRole Role, string BakeName
     public string? TargetName { get; init; } = Stage.Name;
 
     /// <summary>Test stages only need their steps to run; images that are measured are loaded into the engine.</summary>
-    public string Output => Role == TargetRole.Test || Tag is null ? "type=cacheonly" : "type=docker";
+    public TargetOutput Output => Role == TargetRole.Test || Tag is null ? TargetOutput.CacheOnly : TargetOutput.Image;
+
+    /// <summary><see cref="Output"/> as the value of buildx's <c>--output</c>.</summary>
+    public string OutputArgument => Output == TargetOutput.CacheOnly ? "type=cacheonly" : "type=docker";
 }

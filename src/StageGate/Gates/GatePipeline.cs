@@ -56,7 +56,7 @@ internal static class GatePipeline
             image = measured;
             if (problem is not null)
             {
-                diagnostics.Add(problem with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
+                diagnostics.Add(problem.Diagnostic with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
             }
         }
         else
@@ -127,11 +127,11 @@ internal static class GatePipeline
         var docker = DockerExecutable(dockerPath);
         using var store = ImageMeasurer.OpenStore(docker);
         var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
-        if (problem is not null && measured.SizeBytes is null && problem.Message.Contains("not found", StringComparison.Ordinal))
+        if (problem is { ImageMissing: true })
         {
             throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
         }
-        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Message);
+        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message);
         return new MeasureResult(measured, verdict);
     }
 
@@ -172,7 +172,7 @@ internal static class GatePipeline
             Secrets = Secrets(plan),
             Platforms = plan.Options.Platforms,
             Builder = plan.Options.Builder,
-            Outputs = [target.Output],
+            Outputs = [target.OutputArgument],
             Progress = ProgressMode.RawJson,
         };
         return options.ToArguments();
@@ -190,7 +190,7 @@ internal static class GatePipeline
             Labels = t.Role == TargetRole.Final ? plan.Options.Labels : new Dictionary<string, string>(),
             Secrets = Secrets(plan),
             Platforms = plan.Options.Platforms,
-            Outputs = [t.Output],
+            Outputs = [t.OutputArgument],
         }).ToList())
         {
             DefaultGroup = targets.Select(t => t.BakeName).ToList(),
