@@ -7,7 +7,7 @@ namespace StageGate.Budgets;
 /// A size in bytes, written and read the way docker prints sizes: decimal units (<c>kB</c>, <c>MB</c>,
 /// <c>GB</c>, <c>TB</c>) and binary units (<c>KiB</c>, <c>MiB</c>, <c>GiB</c>, <c>TiB</c>).
 /// </summary>
-public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
+internal readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
 {
     /// <summary>The units <see cref="Parse"/> accepts, exactly as they must be spelled.</summary>
     public static IReadOnlyList<string> AcceptedUnits { get; } =

@@ -8,7 +8,7 @@ namespace StageGate.Budgets;
 /// How much the final image may grow over a baseline size: a percentage of the baseline (<c>5%</c>) or a
 /// fixed size (<c>10MB</c>).
 /// </summary>
-public sealed record GrowthBudget
+internal sealed record GrowthBudget
 {
     private GrowthBudget(decimal? percent, ByteSize? size)
     {

@@ -3,7 +3,7 @@ using StageGate.Gates;
 namespace StageGate.Budgets;
 
 /// <summary>The largest size the final image may have, e.g. <c>150MB</c>.</summary>
-public sealed record SizeBudget(ByteSize Limit)
+internal sealed record SizeBudget(ByteSize Limit)
 {
     /// <exception cref="Diagnostics.StageGateException">SG1012 when the text is not a size.</exception>
     public static SizeBudget Parse(string text) => new(ByteSize.Parse(text));

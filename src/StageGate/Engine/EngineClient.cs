@@ -11,7 +11,7 @@ namespace StageGate.Engine;
 /// A small Docker Engine API client: ping, version, and the image calls StageGate measures with.
 /// The API version is negotiated like the docker CLI does, capped at the newest one this client knows.
 /// </summary>
-public sealed class EngineClient : IDisposable
+internal sealed class EngineClient : IDisposable
 {
     /// <summary>The newest Engine API version these calls are written against.</summary>
     internal const string NewestApiVersion = "1.43";

@@ -9,7 +9,7 @@ namespace StageGate.Engine;
 /// <param name="Os">The OS the image runs on, e.g. <c>linux</c>.</param>
 /// <param name="Architecture">The CPU architecture, e.g. <c>amd64</c>.</param>
 /// <param name="Layers">The layer diff IDs (<c>RootFS.Layers</c>), base layer first.</param>
-public sealed record ImageDetails(
+internal sealed record ImageDetails(
     string Id,
     IReadOnlyList<string> RepoTags,
     IReadOnlyList<string> RepoDigests,

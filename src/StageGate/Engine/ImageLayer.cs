@@ -7,4 +7,4 @@ namespace StageGate.Engine;
 /// <param name="Size">Bytes this step added to the image.</param>
 /// <param name="Comment">The step's comment, e.g. <c>buildkit.dockerfile.v0</c>.</param>
 /// <param name="Tags">Tags that point at this step's image.</param>
-public sealed record ImageLayer(string Id, DateTimeOffset Created, string CreatedBy, long Size, string Comment, IReadOnlyList<string> Tags);
+internal sealed record ImageLayer(string Id, DateTimeOffset Created, string CreatedBy, long Size, string Comment, IReadOnlyList<string> Tags);

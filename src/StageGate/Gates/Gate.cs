@@ -4,7 +4,7 @@ namespace StageGate.Gates;
 /// The one pipeline every front end calls: options → plan → run → measure → verdict → report.
 /// Input errors surface as <see cref="Diagnostics.StageGateException"/> before docker starts.
 /// </summary>
-public static class Gate
+internal static class Gate
 {
     /// <summary>Runs the test stages and the final stage, measures the final image and decides.</summary>
     public static Task<GateResult> CheckAsync(

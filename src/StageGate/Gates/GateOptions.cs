@@ -4,7 +4,7 @@ namespace StageGate.Gates;
 /// What to gate and how. Every front end (MSBuild properties, Cake settings, CLI flags) maps onto this
 /// one record; <c>stagegate.json</c> beside the Dockerfile fills whatever is left unset here.
 /// </summary>
-public sealed record GateOptions
+internal sealed record GateOptions
 {
     /// <summary>Path of the Dockerfile.</summary>
     public required string Dockerfile { get; init; }

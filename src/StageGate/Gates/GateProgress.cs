@@ -1,4 +1,4 @@
 namespace StageGate.Gates;
 
 /// <summary>One line of progress, streamed while the gates run.</summary>
-public sealed record GateProgress(GateProgressLevel Level, string Message);
+internal sealed record GateProgress(GateProgressLevel Level, string Message);

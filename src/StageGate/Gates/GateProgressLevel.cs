@@ -1,7 +1,7 @@
 namespace StageGate.Gates;
 
 /// <summary>How loudly a host should show a progress line.</summary>
-public enum GateProgressLevel
+internal enum GateProgressLevel
 {
     /// <summary>Build output and internals: verbose logs only.</summary>
     Detail,

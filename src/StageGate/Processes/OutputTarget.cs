@@ -8,7 +8,7 @@ namespace StageGate.Processes;
 /// there and ends with <c>[... N more characters]</c>. Within one run, targets are never called
 /// concurrently, so one target can take both streams.
 /// </summary>
-public abstract class OutputTarget
+internal abstract class OutputTarget
 {
     private protected OutputTarget()
     {

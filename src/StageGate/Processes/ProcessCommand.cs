@@ -7,7 +7,7 @@ namespace StageGate.Processes;
 /// to hide when it is shown. Immutable: every <c>With…</c> returns a new command. Arguments go to the
 /// program as a list, never through a shell, so spaces, quotes and <c>=</c> need no escaping.
 /// </summary>
-public sealed record ProcessCommand
+internal sealed record ProcessCommand
 {
     private readonly string _fileName = "";
     private readonly ImmutableArray<string> _arguments = [];

@@ -9,7 +9,7 @@ namespace StageGate.Processes;
 /// the targets as they come, and returns its exit code. A non-zero exit code is returned, not thrown:
 /// the caller knows what a failure of its command means to the user.
 /// </summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <summary>Longest line passed on; the rest of a longer line is dropped and counted in a marker.</summary>
     internal const int MaxLineLength = 64 * 1024;

@@ -4,7 +4,7 @@ using StageGate.Gates;
 namespace StageGate.Reports;
 
 /// <summary>Renders one result in any <see cref="ReportFormat"/>; every renderer is a pure function of the result.</summary>
-public static class Report
+internal static class Report
 {
     /// <summary>
     /// The result as <paramref name="format"/>. File paths are shown relative to <paramref name="repositoryRoot"/>

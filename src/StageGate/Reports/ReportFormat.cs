@@ -3,7 +3,7 @@ using StageGate.Gates;
 namespace StageGate.Reports;
 
 /// <summary>The ways a <see cref="GateResult"/> can be rendered.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     /// <summary>The console verdict: each gate, the size against its budget, the largest layers.</summary>
     Text,

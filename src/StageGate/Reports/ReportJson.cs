@@ -11,7 +11,7 @@ namespace StageGate.Reports;
 /// The JSON report: every field of a <see cref="GateResult"/> in a stable camelCase shape. A report
 /// written by one run is the baseline of a later run's growth budget.
 /// </summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>The shape version written into every report; a reader refuses newer shapes rather than misread them.</summary>
     public const int SchemaVersion = 1;
