@@ -7,7 +7,7 @@ namespace StageGate.Budgets;
 /// A size in bytes, written and read the way docker prints sizes: decimal units (<c>kB</c>, <c>MB</c>,
 /// <c>GB</c>, <c>TB</c>) and binary units (<c>KiB</c>, <c>MiB</c>, <c>GiB</c>, <c>TiB</c>).
 /// </summary>
-public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
+internal readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
 {
     /// <summary>The units <see cref="Parse"/> accepts, exactly as they must be spelled.</summary>
     public static IReadOnlyList<string> AcceptedUnits { get; } =
@@ -128,6 +128,4 @@ public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
     /// <summary>Decimal units with 3 significant digits, as <c>docker images</c> prints sizes: <c>80.2MB</c>, <c>1.23GB</c>.</summary>
     public override string ToString() => ByteSizeFormat.Docker(Bytes);
 
-    /// <summary>Binary units with 4 significant digits, as docker's <c>units.BytesSize</c>: <c>76.5MiB</c>.</summary>
-    public string ToBinaryString() => ByteSizeFormat.DockerBinary(Bytes);
 }

@@ -11,9 +11,6 @@ internal static class ByteSizeFormat
     /// <summary>docker's <c>HumanSizeWithPrecision(size, 3)</c>, minus its <c>1e+03MB</c> quirk at unit boundaries.</summary>
     public static string Docker(long bytes) => Significant(bytes, 1000, DecimalUnits, 3);
 
-    /// <summary>docker's <c>BytesSize</c> (<c>%.4g</c> over 1024).</summary>
-    public static string DockerBinary(long bytes) => Significant(bytes, 1024, BinaryUnits, 4);
-
     /// <summary>One decimal in the largest decimal unit: <c>162.4MB</c>; plain bytes stay whole: <c>400B</c>.</summary>
     public static string OneDecimal(long bytes) => Fixed(bytes, 1000, DecimalUnits);
 

@@ -1,3 +1,4 @@
+using StageGate.Gates;
 using System.Globalization;
 using StageGate.Diagnostics;
 
@@ -7,7 +8,7 @@ namespace StageGate.Budgets;
 /// How much the final image may grow over a baseline size: a percentage of the baseline (<c>5%</c>) or a
 /// fixed size (<c>10MB</c>).
 /// </summary>
-public sealed record GrowthBudget
+internal sealed record GrowthBudget
 {
     private GrowthBudget(decimal? percent, ByteSize? size)
     {
@@ -20,14 +21,6 @@ public sealed record GrowthBudget
 
     /// <summary>The allowed growth as a size; null for a percentage budget.</summary>
     public ByteSize? Size { get; }
-
-    public static GrowthBudget Percentage(decimal percent) => percent >= 0
-        ? new GrowthBudget(percent, null)
-        : throw Codes.InvalidGrowthBudget.Exception($"Invalid growth budget '{percent.ToString(CultureInfo.InvariantCulture)}%': a growth budget cannot be negative.");
-
-    public static GrowthBudget Absolute(ByteSize size) => size.Bytes >= 0
-        ? new GrowthBudget(null, size)
-        : throw Codes.InvalidGrowthBudget.Exception($"Invalid growth budget '{size}': a growth budget cannot be negative.");
 
     /// <summary>Reads <c>5%</c>, <c>2.5 %</c>, <c>10MB</c> or <c>8MiB</c>.</summary>
     /// <exception cref="StageGateException">SG1013 when the text is neither a percentage nor a size.</exception>
@@ -65,36 +58,34 @@ public sealed record GrowthBudget
 
     /// <summary>
     /// Passes when <c>measured - baseline</c> is at most the allowed growth. A missing measurement or a missing
-    /// baseline gives <see cref="BudgetOutcome.CouldNotMeasure"/>, never a failure.
+    /// baseline gives <see cref="GateOutcome.CouldNotMeasure"/>, never a failure.
     /// </summary>
-    public BudgetVerdict Evaluate(ByteSize? measured, ByteSize? baseline, string? notMeasuredReason = null)
+    public BudgetResult Evaluate(ByteSize? measured, ByteSize? baseline, string? notMeasuredReason = null)
     {
         var budget = ToString();
         if (baseline is not { } from)
         {
-            return new BudgetVerdict(BudgetType.Growth, BudgetOutcome.CouldNotMeasure, budget)
+            return new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, budget)
             {
-                Measured = measured,
+                MeasuredBytes = measured?.Bytes,
                 Reason = notMeasuredReason ?? "there is no baseline size to compare with",
             };
         }
         var allowed = AllowedGrowth(from);
         if (measured is not { } size)
         {
-            return new BudgetVerdict(BudgetType.Growth, BudgetOutcome.CouldNotMeasure, budget)
+            return new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, budget)
             {
-                Baseline = from,
-                AllowedGrowth = allowed,
-                Limit = from + allowed,
+                BaselineBytes = from.Bytes,
+                LimitBytes = (from + allowed).Bytes,
                 Reason = notMeasuredReason ?? "the image size could not be read",
             };
         }
-        return new BudgetVerdict(BudgetType.Growth, size - from <= allowed ? BudgetOutcome.Passed : BudgetOutcome.Failed, budget)
+        return new BudgetResult(BudgetKind.Growth, size - from <= allowed ? GateOutcome.Passed : GateOutcome.Failed, budget)
         {
-            Measured = size,
-            Baseline = from,
-            AllowedGrowth = allowed,
-            Limit = from + allowed,
+            MeasuredBytes = size.Bytes,
+            BaselineBytes = from.Bytes,
+            LimitBytes = (from + allowed).Bytes,
         };
     }
 

@@ -1,7 +1,7 @@
 namespace StageGate.Budgets;
 
 /// <summary>What the multi-stage split saved: the builder stage's size against the final image's.</summary>
-public sealed record MultiStageSavings(ByteSize BuilderSize, ByteSize FinalSize)
+internal sealed record MultiStageSavings(ByteSize BuilderSize, ByteSize FinalSize)
 {
     /// <summary>
     /// How much smaller the final image is, in whole percent rounded down so savings are never overstated;

@@ -1,30 +1,32 @@
+using StageGate.Gates;
+
 namespace StageGate.Budgets;
 
 /// <summary>The largest size the final image may have, e.g. <c>150MB</c>.</summary>
-public sealed record SizeBudget(ByteSize Limit)
+internal sealed record SizeBudget(ByteSize Limit)
 {
     /// <exception cref="Diagnostics.StageGateException">SG1012 when the text is not a size.</exception>
     public static SizeBudget Parse(string text) => new(ByteSize.Parse(text));
 
     /// <summary>
     /// Passes when <paramref name="measured"/> is at most the limit. No measurement gives
-    /// <see cref="BudgetOutcome.CouldNotMeasure"/> with <paramref name="notMeasuredReason"/>, never a failure.
+    /// <see cref="GateOutcome.CouldNotMeasure"/> with <paramref name="notMeasuredReason"/>, never a failure.
     /// </summary>
-    public BudgetVerdict Evaluate(ByteSize? measured, string? notMeasuredReason = null)
+    public BudgetResult Evaluate(ByteSize? measured, string? notMeasuredReason = null)
     {
         var budget = ToString();
         if (measured is not { } size)
         {
-            return new BudgetVerdict(BudgetType.Size, BudgetOutcome.CouldNotMeasure, budget)
+            return new BudgetResult(BudgetKind.Size, GateOutcome.CouldNotMeasure, budget)
             {
-                Limit = Limit,
+                LimitBytes = Limit.Bytes,
                 Reason = notMeasuredReason ?? "the image size could not be read",
             };
         }
-        return new BudgetVerdict(BudgetType.Size, size <= Limit ? BudgetOutcome.Passed : BudgetOutcome.Failed, budget)
+        return new BudgetResult(BudgetKind.Size, size <= Limit ? GateOutcome.Passed : GateOutcome.Failed, budget)
         {
-            Measured = size,
-            Limit = Limit,
+            MeasuredBytes = size.Bytes,
+            LimitBytes = Limit.Bytes,
         };
     }
 

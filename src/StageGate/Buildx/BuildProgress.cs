@@ -3,29 +3,6 @@ using System.Text;
 
 namespace StageGate.Buildx;
 
-/// <summary>What a progress line reports, so a host can choose how loudly to log it.</summary>
-internal enum ProgressLineKind
-{
-    StepCompleted,
-    StepCached,
-    StepFailed,
-    StepCancelled,
-
-    /// <summary>A line a step printed; verbose logs only.</summary>
-    StepOutput,
-
-    Warning,
-
-    /// <summary>buildx text outside the JSON objects, e.g. <c>ERROR: failed to solve: …</c>.</summary>
-    Text,
-}
-
-/// <summary>One human-readable line for a build log, e.g. <c>#5 [test 1/1] RUN make test — 0.5s</c>.</summary>
-internal sealed record ProgressLine(ProgressLineKind Kind, string Text, BuildStep? Step = null)
-{
-    public override string ToString() => Text;
-}
-
 /// <summary>
 /// Follows one <c>docker buildx build|bake --progress=rawjson</c> run: feed it stderr as it arrives; it returns the
 /// lines worth logging at that moment and keeps every step's state for the verdict afterwards.
@@ -57,9 +34,6 @@ internal sealed class BuildProgress
 
     /// <summary>Every step in the order it first appeared, internal ones included.</summary>
     public IReadOnlyList<BuildStep> Steps => _order.Select(v => v.ToStep()).ToList();
-
-    /// <summary>Steps that failed on their own account (not merely cancelled), in the order they appeared.</summary>
-    public IReadOnlyList<BuildStep> FailedSteps => Steps.Where(s => s.Failed).ToList();
 
     /// <summary>Lines buildx printed outside the JSON objects.</summary>
     public IReadOnlyList<string> TextLines => _textLines.ToList();

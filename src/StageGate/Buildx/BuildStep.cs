@@ -1,18 +1,5 @@
 namespace StageGate.Buildx;
 
-/// <summary>Which output stream a line of a step's output came from.</summary>
-internal enum BuildLogStream
-{
-    Stdout = 1,
-    Stderr = 2,
-}
-
-/// <summary>One line a build step printed.</summary>
-internal sealed record BuildLogLine(BuildLogStream Stream, string Text)
-{
-    public override string ToString() => Text;
-}
-
 /// <summary>
 /// One step of a build as BuildKit reported it: which target and stage it belongs to, its position in the stage
 /// (<c>2/4</c>), the instruction, whether it came from the cache, how long it ran, its error and its last output.
@@ -71,6 +58,7 @@ internal sealed record BuildStep
     public bool IsCompleted => Completed is not null;
 
     /// <summary>The step stopped because the build was cancelled (another target failed, or Ctrl+C), not because it broke.</summary>
+    /// <remarks>BuildKit's rawjson carries only Go's error text for a vertex, so the text is the only signal here.</remarks>
     public bool Cancelled => Error is { } error
         && (error is "context canceled" or "canceled" || error.EndsWith(": context canceled", StringComparison.Ordinal));
 

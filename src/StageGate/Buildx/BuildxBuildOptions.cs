@@ -1,54 +1,5 @@
 namespace StageGate.Buildx;
 
-/// <summary>How buildx reports progress (<c>--progress</c>).</summary>
-internal enum ProgressMode
-{
-    Auto,
-    Plain,
-    Tty,
-    Quiet,
-
-    /// <summary>BuildKit's solve status as JSON; what StageGate reads to find failing steps.</summary>
-    RawJson,
-}
-
-/// <summary>A secret exposed to <c>RUN --mount=type=secret</c>: from an environment variable or from a file.</summary>
-internal sealed record BuildxSecret
-{
-    private BuildxSecret(string id, string? environmentVariable, string? file)
-    {
-        Id = id;
-        EnvironmentVariable = environmentVariable;
-        File = file;
-    }
-
-    public string Id { get; }
-
-    /// <summary>The environment variable holding the secret (<c>env=</c>).</summary>
-    public string? EnvironmentVariable { get; }
-
-    /// <summary>The file holding the secret (<c>src=</c>).</summary>
-    public string? File { get; }
-
-    /// <summary><c>id=npm,env=NPM_TOKEN</c>.</summary>
-    public static BuildxSecret FromEnvironment(string id, string environmentVariable) => new(id, environmentVariable, null);
-
-    /// <summary><c>id=npm,src=/home/me/.npmrc</c>.</summary>
-    public static BuildxSecret FromFile(string id, string file) => new(id, null, file);
-}
-
-/// <summary>An SSH agent socket or keys exposed to <c>RUN --mount=type=ssh</c> (<c>--ssh default</c>, <c>--ssh id=path</c>).</summary>
-internal sealed record SshForward(string Id, IReadOnlyList<string> Paths)
-{
-    public SshForward(string id)
-        : this(id, [])
-    {
-    }
-
-    /// <summary>The default agent socket, <c>$SSH_AUTH_SOCK</c>.</summary>
-    public static SshForward Default { get; } = new("default");
-}
-
 /// <summary>
 /// Everything StageGate can pass to <c>docker buildx build</c>, option for option. Properties are named after the
 /// flags; collections default to empty and booleans to off, so an unset option adds nothing to the command.

@@ -3,15 +3,6 @@ using System.Text.Json;
 
 namespace StageGate.Buildx;
 
-/// <summary>What <see cref="RawJsonProgressReader"/> found in buildx's stderr: a solve status or a plain text line.</summary>
-internal abstract record RawJsonItem;
-
-/// <summary>One complete JSON object of the progress stream.</summary>
-internal sealed record SolveStatusItem(SolveStatus Status) : RawJsonItem;
-
-/// <summary>A line that is not part of a JSON object, e.g. <c>ERROR: failed to solve: …</c> after the last object.</summary>
-internal sealed record TextLineItem(string Text) : RawJsonItem;
-
 /// <summary>
 /// Reads <c>--progress=rawjson</c> incrementally. buildx writes pretty-printed JSON objects one after another (not
 /// one per line) and plain text lines around them, so the reader tracks brace depth outside strings and hands out

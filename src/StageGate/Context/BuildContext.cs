@@ -14,7 +14,7 @@ namespace StageGate.Context;
 /// (BuildKit reads the Dockerfile and the ignore file through a separate source). Only files and
 /// links are listed; the folders that hold them carry no bytes worth budgeting.
 /// </remarks>
-public static class BuildContext
+internal static class BuildContext
 {
     /// <summary>Every file the build would send from <paramref name="contextDirectory"/>, sorted by path.</summary>
     public static BuildContextListing Enumerate(

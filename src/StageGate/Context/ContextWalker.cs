@@ -2,9 +2,6 @@ using System.IO.Enumeration;
 
 namespace StageGate.Context;
 
-/// <summary>A file the walk found to be sent, with what the fingerprint needs.</summary>
-internal readonly record struct ContextEntry(string Path, long Size, long LastWriteTicks);
-
 /// <summary>
 /// Walks a context folder the way fsutil's filtered walk does: each path is matched with its parent
 /// directory's pattern results, and an excluded directory is not entered unless a <c>!</c> pattern

@@ -7,7 +7,7 @@ namespace StageGate.Context;
 /// (moby/patternmatcher as used by tonistiigi/fsutil): comments, <c>!</c> re-includes, last match wins,
 /// <c>**</c>, and a pattern that matches a directory excludes everything under it.
 /// </summary>
-public sealed class DockerIgnore
+internal sealed class DockerIgnore
 {
     private const string DefaultFileName = ".dockerignore";
 

@@ -1,13 +1,5 @@
 namespace StageGate.Diagnostics;
 
-/// <summary>How much a diagnostic matters to the build.</summary>
-public enum DiagnosticSeverity
-{
-    Info,
-    Warning,
-    Error,
-}
-
 /// <summary>
 /// A message a user can act on: a code (<c>SGxxxx</c>), what happened, and where — a Dockerfile line
 /// for a failing step, a project file for a bad property — so every host can point at it.

@@ -5,12 +5,6 @@ using StageGate.Diagnostics;
 
 namespace StageGate.Dockerfiles;
 
-/// <summary>The parser directives of a Dockerfile's leading comment block.</summary>
-internal sealed record ParserDirectives(char Escape, string? Syntax, string? Check);
-
-/// <summary>A Dockerfile split into instructions, before stages are made of them.</summary>
-internal sealed record ParsedDockerfile(ParserDirectives Directives, IReadOnlyList<Instruction> Instructions);
-
 /// <summary>
 /// BuildKit's line parser (frontend/dockerfile/parser): directives, continuations, comments, heredocs,
 /// builder flags and the per-instruction argument forms, ported rule for rule.

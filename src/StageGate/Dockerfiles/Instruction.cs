@@ -44,9 +44,3 @@ public sealed record Instruction(string Keyword, string Text, int StartLine, int
         }
     }
 }
-
-/// <summary>
-/// A heredoc body: <c>&lt;&lt;EOF</c> (expanded), <c>&lt;&lt;"EOF"</c> or <c>&lt;&lt;'EOF'</c> (taken
-/// literally), <c>&lt;&lt;-EOF</c> (leading tabs stripped, terminator included).
-/// </summary>
-internal sealed record Heredoc(string Name, string Content, bool StripLeadingTabs, bool Expand, int FileDescriptor);

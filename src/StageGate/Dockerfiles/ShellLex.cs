@@ -3,12 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace StageGate.Dockerfiles;
 
-/// <summary>What <see cref="ShellLex"/> made of a word: the expanded text, and the same text split into words.</summary>
-internal sealed record ShellWord(string Result, IReadOnlyList<string> Words, string? Error)
-{
-    public bool Failed => Error is not null;
-}
-
 /// <summary>
 /// BuildKit's shell lexer (frontend/dockerfile/shell/lex.go): quote removal, escapes and variable
 /// expansion with <c>${VAR:-x}</c>, <c>${VAR+x}</c>, <c>${VAR?x}</c>, <c>${VAR#p}</c>, <c>${VAR%p}</c>,

@@ -13,7 +13,7 @@ namespace StageGate.Engine;
 /// <param name="Host">The daemon address as docker writes it: <c>unix:///var/run/docker.sock</c>, <c>npipe:////./pipe/docker_engine</c>, <c>tcp://host:2376</c>, <c>ssh://user@host</c>.</param>
 /// <param name="Source">Where the address came from, for messages: <c>DOCKER_HOST=…</c>, <c>context 'name' (…)</c> or <c>default</c>.</param>
 /// <param name="CanSpeak">False for addresses only the docker CLI can reach (<c>ssh://</c>, <c>fd://</c>, a named pipe off Windows); use the CLI for those.</param>
-public sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
+internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
 {
     internal const string DefaultUnixHost = "unix:///var/run/docker.sock";
     internal const string DefaultPipeHost = "npipe:////./pipe/docker_engine";

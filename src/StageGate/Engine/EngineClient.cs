@@ -11,7 +11,7 @@ namespace StageGate.Engine;
 /// A small Docker Engine API client: ping, version, and the image calls StageGate measures with.
 /// The API version is negotiated like the docker CLI does, capped at the newest one this client knows.
 /// </summary>
-public sealed class EngineClient : IDisposable
+internal sealed class EngineClient : IDisposable
 {
     /// <summary>The newest Engine API version these calls are written against.</summary>
     internal const string NewestApiVersion = "1.43";
@@ -94,19 +94,6 @@ public sealed class EngineClient : IDisposable
         await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
         using var document = await ReadJsonAsync(response, path, cancellationToken).ConfigureAwait(false);
         return EngineJson.ReadRemoved(document.RootElement);
-    }
-
-    /// <summary>Adds a tag to an image, as <c>docker image tag</c>; false when the daemon has no such image.</summary>
-    internal async Task<bool> TagImageAsync(string image, string repository, string tag, CancellationToken cancellationToken = default)
-    {
-        var path = $"images/{ImagePath(image)}/tag?repo={Uri.EscapeDataString(repository)}&tag={Uri.EscapeDataString(tag)}";
-        using var response = await SendVersionedAsync(HttpMethod.Post, path, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-        await EnsureSuccessAsync(response, path, cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     public void Dispose() => http.Dispose();

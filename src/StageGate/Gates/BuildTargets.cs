@@ -1,29 +1,6 @@
-using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
 
 namespace StageGate.Gates;
-
-internal enum TargetRole
-{
-    Test,
-    Final,
-
-    /// <summary>The stage the final image copies from, built only to measure what the split saved.</summary>
-    Builder,
-}
-
-/// <summary>One buildx target of a run: which stage, why, and where its result goes.</summary>
-internal sealed record BuildTarget(Stage Stage, TargetRole Role, string BakeName, string? Tag)
-{
-    /// <summary>
-    /// The name passed as <c>--target</c>; null for the last stage, which is the default. buildx cannot target
-    /// an unnamed stage by index, so any other unnamed stage is an input error.
-    /// </summary>
-    public string? TargetName { get; init; } = Stage.Name;
-
-    /// <summary>Test stages only need their steps to run; images that are measured are loaded into the engine.</summary>
-    public string Output => Role == TargetRole.Test || Tag is null ? "type=cacheonly" : "type=docker";
-}
 
 internal static class BuildTargets
 {

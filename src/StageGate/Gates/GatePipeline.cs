@@ -57,7 +57,7 @@ internal static class GatePipeline
             image = measured;
             if (problem is not null)
             {
-                diagnostics.Add(problem with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
+                diagnostics.Add(problem.Diagnostic with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
             }
         }
         else
@@ -121,23 +121,23 @@ internal static class GatePipeline
         var budget = options.Get(OptionTable.SizeBudget) is { } text ? SizeBudget.Parse(text) : null;
         using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
         var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
-        if (problem is not null && measured.SizeBytes is null && problem.Message.Contains("not found", StringComparison.Ordinal))
+        if (problem is { ImageMissing: true })
         {
             throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
         }
-        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Message);
+        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message);
         var diagnostics = new List<Diagnostic>();
         if (problem is not null)
         {
-            diagnostics.Add(problem);
+            diagnostics.Add(problem.Diagnostic);
         }
         if (verdict is { Failed: true })
         {
             diagnostics.Add(Codes.OverBudget.Create(
-                $"Image '{image}' is over its size budget. {verdict.Describe()}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
+                $"Image '{image}' is over its size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
                 with { Details = TopLayers(measured) });
         }
-        return new MeasureResult(measured, verdict is null ? null : ToResult(verdict, BudgetKind.Size)) { Diagnostics = diagnostics };
+        return new MeasureResult(measured, verdict) { Diagnostics = diagnostics };
     }
 
     private static string DockerExecutable(GateOptions options) => options.Get(OptionTable.DockerPath) ?? "docker";
@@ -173,7 +173,7 @@ internal static class GatePipeline
             Secrets = Secrets(plan),
             Platforms = plan.Options.Get(OptionTable.Platforms),
             Builder = plan.Options.Get(OptionTable.Builder),
-            Outputs = [target.Output],
+            Outputs = [target.OutputArgument],
             Progress = ProgressMode.RawJson,
         };
         return options.ToArguments();
@@ -191,7 +191,7 @@ internal static class GatePipeline
             Labels = t.Role == TargetRole.Final ? plan.Options.Get(OptionTable.Labels) : new Dictionary<string, string>(),
             Secrets = Secrets(plan),
             Platforms = plan.Options.Get(OptionTable.Platforms),
-            Outputs = [t.Output],
+            Outputs = [t.OutputArgument],
         }).ToList())
         {
             DefaultGroup = targets.Select(t => t.BakeName).ToList(),
@@ -253,11 +253,11 @@ internal static class GatePipeline
         if (plan.SizeBudget is { } sizeBudget)
         {
             var verdict = sizeBudget.Evaluate(measured, reason);
-            budgets.Add(ToResult(verdict, BudgetKind.Size));
+            budgets.Add(verdict);
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Describe()}. To change the budget, set {plan.Options.NameOf(OptionTable.SizeBudget)}.",
+                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Summary}. To change the budget, set {plan.Options.NameOf(OptionTable.SizeBudget)}.",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -265,11 +265,11 @@ internal static class GatePipeline
         if (plan.GrowthBudget is { } growthBudget)
         {
             var verdict = growthBudget.Evaluate(measured, plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : null, reason);
-            budgets.Add(ToResult(verdict, BudgetKind.Growth));
+            budgets.Add(verdict);
             if (verdict.Failed)
             {
                 diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Describe()}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
+                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Summary}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
                     plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
             }
         }
@@ -284,20 +284,6 @@ internal static class GatePipeline
         }
         return budgets;
     }
-
-    private static BudgetResult ToResult(BudgetVerdict verdict, BudgetKind kind) => new(
-        kind,
-        verdict.Outcome switch
-        {
-            BudgetOutcome.Passed => GateOutcome.Passed,
-            BudgetOutcome.Failed => GateOutcome.Failed,
-            _ => GateOutcome.CouldNotMeasure,
-        },
-        verdict.Budget,
-        verdict.Measured?.Bytes,
-        verdict.Limit?.Bytes,
-        verdict.Baseline?.Bytes,
-        verdict.Describe());
 
     private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
         image.Layers.OrderByDescending(l => l.SizeBytes).Take(5)

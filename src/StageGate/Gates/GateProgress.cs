@@ -1,17 +1,4 @@
 namespace StageGate.Gates;
 
-/// <summary>How loudly a host should show a progress line.</summary>
-public enum GateProgressLevel
-{
-    /// <summary>Build output and internals: verbose logs only.</summary>
-    Detail,
-
-    /// <summary>A step started, finished or was cached: normal logs.</summary>
-    Step,
-
-    /// <summary>A verdict or a summary: always shown.</summary>
-    Summary,
-}
-
 /// <summary>One line of progress, streamed while the gates run.</summary>
-public sealed record GateProgress(GateProgressLevel Level, string Message);
+internal sealed record GateProgress(GateProgressLevel Level, string Message);

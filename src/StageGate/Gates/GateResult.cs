@@ -2,29 +2,24 @@ using StageGate.Diagnostics;
 
 namespace StageGate.Gates;
 
-/// <summary>How one gate ended.</summary>
-public enum GateOutcome
-{
-    Passed,
-    Failed,
-
-    /// <summary>The gate could not decide (no measurement); never counted as over budget.</summary>
-    CouldNotMeasure,
-
-    /// <summary>The gate did not run, e.g. the final stage after failing tests in sequential mode.</summary>
-    NotRun,
-}
-
 /// <summary>Everything a run found out: each gate's outcome, the final image, and the diagnostics.</summary>
 public sealed record GateResult
 {
+    /// <summary>The Dockerfile that was gated, as a full path.</summary>
     public required string Dockerfile { get; init; }
+    /// <summary>The build context folder, as a full path.</summary>
     public required string Context { get; init; }
+    /// <summary>Each test stage that was built, in the order they were asked for.</summary>
     public IReadOnlyList<TestStageResult> TestStages { get; init; } = [];
+    /// <summary>The final image; null when the run stopped before its stage was planned.</summary>
     public FinalImageResult? FinalImage { get; init; }
+    /// <summary>The verdict of each size budget that was set.</summary>
     public IReadOnlyList<BudgetResult> Budgets { get; init; } = [];
+    /// <summary>Everything the run has to tell, errors first to the user who reads them.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>How long each build step took, for finding the slow ones.</summary>
     public IReadOnlyList<StepTiming> Steps { get; init; } = [];
+    /// <summary>How long the whole run took.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>Where the JSON report was written, when it was.</summary>
@@ -33,59 +28,3 @@ public sealed record GateResult
     /// <summary>True when no gate failed and nothing went wrong.</summary>
     public bool Passed => !Diagnostics.Any(d => d.IsError);
 }
-
-/// <summary>A test stage that was built explicitly.</summary>
-public sealed record TestStageResult(string Target, GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure = null);
-
-/// <summary>A build step that failed, mapped back to its Dockerfile instruction.</summary>
-public sealed record FailedStep(
-    string Target,
-    string Stage,
-    int Step,
-    string Instruction,
-    int? Line,
-    string Error,
-    IReadOnlyList<string> Output)
-{
-    /// <summary>The step as BuildKit counts it within its stage, e.g. <c>2/3</c>.</summary>
-    public string StepText { get; init; } = Step.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>The image that ships, as measured.</summary>
-public sealed record FinalImageResult
-{
-    public required string Target { get; init; }
-    public GateOutcome Outcome { get; init; }
-    public string? ImageId { get; init; }
-    public string? Digest { get; init; }
-    public IReadOnlyList<string> Tags { get; init; } = [];
-    public long? SizeBytes { get; init; }
-    public IReadOnlyList<LayerResult> Layers { get; init; } = [];
-
-    /// <summary>The stage the final image copies its artifacts from, and its size, for the savings line.</summary>
-    public string? BuilderStage { get; init; }
-    public long? BuilderSizeBytes { get; init; }
-    public FailedStep? Failure { get; init; }
-}
-
-/// <summary>One layer of the final image, attributed to the Dockerfile instruction that made it.</summary>
-public sealed record LayerResult(long SizeBytes, string CreatedBy, int? Line);
-
-/// <summary>A size budget's verdict.</summary>
-public sealed record BudgetResult(
-    BudgetKind Kind,
-    GateOutcome Outcome,
-    string Budget,
-    long? MeasuredBytes,
-    long? LimitBytes,
-    long? BaselineBytes,
-    string Summary);
-
-public enum BudgetKind
-{
-    Size,
-    Growth,
-}
-
-/// <summary>How long one build step took, and whether it came from the cache.</summary>
-public sealed record StepTiming(string Target, string Step, bool Cached, TimeSpan Duration);

@@ -3,9 +3,6 @@ using StageGate.Dockerfiles;
 
 namespace StageGate.Gates;
 
-/// <summary>How one target of a run ended, and the step that failed it.</summary>
-internal sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, FailedStep? Failure);
-
 /// <summary>Reads a run's steps back into per-target outcomes, each failure mapped to its Dockerfile line.</summary>
 internal static class TargetOutcomes
 {
@@ -30,9 +27,10 @@ internal static class TargetOutcomes
         {
             return new TargetOutcome(GateOutcome.Failed, duration, ToFailedStep(plan, target, failed));
         }
+        // BuildKit names its export vertex "exporting to …" and sends no typed kind for it: the name is all there is.
         if (own.All(r => r.Succeeded) || mine.Any(s => s.IsInternal && s.IsCompleted && !s.Failed && !s.Cancelled
                 && s.Name.Contains("exporting", StringComparison.OrdinalIgnoreCase))
-            || target.Output == "type=cacheonly" && StageCompleted(plan.Dockerfile, target.Stage, steps))
+            || target.Output == TargetOutput.CacheOnly && StageCompleted(plan.Dockerfile, target.Stage, steps))
         {
             return new TargetOutcome(GateOutcome.Passed, duration, null);
         }

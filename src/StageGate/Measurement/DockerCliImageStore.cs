@@ -19,6 +19,7 @@ internal sealed class DockerCliImageStore(string docker) : IImageStore
         var (exitCode, output, error) = await RunAsync(["image", "inspect", "--format", "{{json .}}", image], cancellationToken);
         if (exitCode != 0)
         {
+            // The docker CLI exits 1 for every failure; its "No such image" text is the only sign of a missing image.
             if (error.Contains("No such image", StringComparison.OrdinalIgnoreCase))
             {
                 return null;

@@ -19,7 +19,7 @@ internal static class ImageMeasurer
     /// Reads the final image and, when there is one, the builder image. An image that cannot be read gives
     /// an outcome of <see cref="GateOutcome.CouldNotMeasure"/> and a warning, never a failed budget.
     /// </summary>
-    public static async Task<(FinalImageResult Image, Diagnostic? Problem)> MeasureAsync(
+    public static async Task<(FinalImageResult Image, MeasurementProblem? Problem)> MeasureAsync(
         IImageStore store,
         string finalTag,
         Dockerfile? dockerfile,
@@ -35,7 +35,7 @@ internal static class ImageMeasurer
             if (details is null)
             {
                 return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
-                    Codes.CouldNotMeasure.Create($"Image '{finalTag}' was not found after the build, so its size could not be measured."));
+                    new MeasurementProblem(Codes.CouldNotMeasure.Create($"Image '{finalTag}' was not found, so its size could not be measured."), ImageMissing: true));
             }
 
             var history = await store.HistoryAsync(finalTag, cancellationToken);
@@ -65,13 +65,13 @@ internal static class ImageMeasurer
         catch (StageGateException ex) when (ex.Diagnostic.Code != Codes.Cancelled.Code)
         {
             return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
-                Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': {ex.Diagnostic.Message}"));
+                new MeasurementProblem(Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': {ex.Diagnostic.Message}"), ImageMissing: false));
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             // An answer we could not read is a measurement we do not have, never a failed budget.
             return (new FinalImageResult { Target = target, Outcome = GateOutcome.CouldNotMeasure },
-                Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': unexpected answer from docker ({ex.Message})."));
+                new MeasurementProblem(Codes.CouldNotMeasure.Create($"Could not measure '{finalTag}': unexpected answer from docker ({ex.Message})."), ImageMissing: false));
         }
     }
 }

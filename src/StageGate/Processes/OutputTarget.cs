@@ -8,7 +8,7 @@ namespace StageGate.Processes;
 /// there and ends with <c>[... N more characters]</c>. Within one run, targets are never called
 /// concurrently, so one target can take both streams.
 /// </summary>
-public abstract class OutputTarget
+internal abstract class OutputTarget
 {
     private protected OutputTarget()
     {
@@ -29,13 +29,6 @@ public abstract class OutputTarget
     {
         ArgumentNullException.ThrowIfNull(builder);
         return new LineTarget(line => builder.Append(line).Append('\n'));
-    }
-
-    /// <summary>Writes each line to <paramref name="writer"/> with <see cref="TextWriter.WriteLine(string)"/>.</summary>
-    public static OutputTarget ToTextWriter(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        return new LineTarget(writer.WriteLine);
     }
 
     /// <summary>Sends each line to every one of <paramref name="targets"/>, in order.</summary>

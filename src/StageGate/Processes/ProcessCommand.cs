@@ -7,7 +7,7 @@ namespace StageGate.Processes;
 /// to hide when it is shown. Immutable: every <c>With…</c> returns a new command. Arguments go to the
 /// program as a list, never through a shell, so spaces, quotes and <c>=</c> need no escaping.
 /// </summary>
-public sealed record ProcessCommand
+internal sealed record ProcessCommand
 {
     private readonly string _fileName = "";
     private readonly ImmutableArray<string> _arguments = [];
@@ -93,9 +93,6 @@ public sealed record ProcessCommand
         }
     }
 
-    /// <summary>When set, a non-zero exit code throws <see cref="ProcessFailedException"/> instead of being returned.</summary>
-    public bool ValidateExitCode { get; init; }
-
     public ProcessCommand WithArguments(IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
 
     public ProcessCommand WithArguments(params string[] arguments) => this with { Arguments = arguments };
@@ -114,10 +111,6 @@ public sealed record ProcessCommand
         string.IsNullOrEmpty(secret) ? this : this with { Secrets = [.. _secrets, secret] };
 
     public ProcessCommand WithInterruptTimeout(TimeSpan interruptTimeout) => this with { InterruptTimeout = interruptTimeout };
-
-    public ProcessCommand WithTailLines(int tailLines) => this with { TailLines = tailLines };
-
-    public ProcessCommand WithExitCodeValidation(bool validate = true) => this with { ValidateExitCode = validate };
 
     /// <summary>The command line with secrets as <c>***</c>, quoted so it can be pasted into a POSIX shell.</summary>
     public string ToDisplayString() => CommandLine.Format(FileName, Arguments, new Redactor(Secrets));

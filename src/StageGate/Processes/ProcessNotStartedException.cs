@@ -4,7 +4,7 @@ namespace StageGate.Processes;
 /// A program could not be started: it is not on PATH, the path does not exist, or the file is not
 /// executable. Hosts map it to their own diagnostic (SG2001 when the program is docker).
 /// </summary>
-public sealed class ProcessNotStartedException : Exception
+internal sealed class ProcessNotStartedException : Exception
 {
     /// <summary>Why a program does not start, without a remedy, so a host can add the one that fits the program.</summary>
     internal const string Reason = "it was not found on PATH, or the file is not executable";

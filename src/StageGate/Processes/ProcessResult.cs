@@ -1,7 +1,7 @@
 namespace StageGate.Processes;
 
 /// <summary>How a program ended: its exit code, how long it ran, and the last lines of each stream (secrets as <c>***</c>).</summary>
-public sealed record ProcessResult(
+internal sealed record ProcessResult(
     int ExitCode,
     TimeSpan Duration,
     IReadOnlyList<string> StandardOutputTail,

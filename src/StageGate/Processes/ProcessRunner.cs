@@ -6,10 +6,10 @@ namespace StageGate.Processes;
 
 /// <summary>
 /// Runs a <see cref="ProcessCommand"/>: starts the program without a shell, streams its output lines to
-/// the targets as they come, and returns its exit code. A non-zero exit code is returned, not thrown,
-/// unless the command asks for <see cref="ProcessCommand.WithExitCodeValidation"/>.
+/// the targets as they come, and returns its exit code. A non-zero exit code is returned, not thrown:
+/// the caller knows what a failure of its command means to the user.
 /// </summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <summary>Longest line passed on; the rest of a longer line is dropped and counted in a marker.</summary>
     internal const int MaxLineLength = 64 * 1024;
@@ -27,7 +27,6 @@ public static class ProcessRunner
     /// </summary>
     /// <exception cref="ProcessNotStartedException">The program was not found or is not executable.</exception>
     /// <exception cref="DirectoryNotFoundException">The working directory does not exist.</exception>
-    /// <exception cref="ProcessFailedException">The exit code is not 0 and the command validates it.</exception>
     public static async Task<ProcessResult> RunAsync(
         ProcessCommand command,
         OutputTarget? standardOutput = null,
@@ -50,7 +49,6 @@ public static class ProcessRunner
     /// </summary>
     /// <exception cref="ProcessNotStartedException">The program was not found or is not executable.</exception>
     /// <exception cref="DirectoryNotFoundException">The working directory does not exist.</exception>
-    /// <exception cref="ProcessFailedException">The exit code is not 0 and the command validates it.</exception>
     public static Task<ProcessResult> RunAsync(
         ProcessCommand command,
         OutputTarget? standardOutput,
@@ -130,10 +128,6 @@ public static class ProcessRunner
                 graceful.IsCancellationRequested ? graceful : forceful);
         }
 
-        if (command.ValidateExitCode && exitCode != 0)
-        {
-            throw new ProcessFailedException(exitCode, commandLine, errorTail.ToList());
-        }
         return new ProcessResult(exitCode, duration, outputTail.ToList(), errorTail.ToList());
 
         async Task PumpAsync(StreamReader reader, OutputTarget target, OutputTail tail)

@@ -3,44 +3,9 @@ using StageGate.Gates;
 
 namespace StageGate.Reports;
 
-/// <summary>The ways a <see cref="GateResult"/> can be rendered.</summary>
-public enum ReportFormat
-{
-    /// <summary>The console verdict: each gate, the size against its budget, the largest layers.</summary>
-    Text,
-
-    /// <summary>The JSON report, reusable as a later run's baseline.</summary>
-    Json,
-
-    /// <summary>Markdown for a PR comment or <c>$GITHUB_STEP_SUMMARY</c>.</summary>
-    Markdown,
-
-    /// <summary>GitHub Actions workflow commands (<c>::error file=…</c>).</summary>
-    GitHubActions,
-
-    /// <summary>Azure DevOps logging commands (<c>##vso[task.logissue …]</c>).</summary>
-    AzureDevOps,
-
-    /// <summary>JUnit XML for a CI system's test tab.</summary>
-    JUnit,
-}
-
 /// <summary>Renders one result in any <see cref="ReportFormat"/>; every renderer is a pure function of the result.</summary>
-public static class Report
+internal static class Report
 {
-    private static readonly Dictionary<string, ReportFormat> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["text"] = ReportFormat.Text,
-        ["json"] = ReportFormat.Json,
-        ["markdown"] = ReportFormat.Markdown,
-        ["md"] = ReportFormat.Markdown,
-        ["github-actions"] = ReportFormat.GitHubActions,
-        ["github"] = ReportFormat.GitHubActions,
-        ["azure-devops"] = ReportFormat.AzureDevOps,
-        ["azure"] = ReportFormat.AzureDevOps,
-        ["junit"] = ReportFormat.JUnit,
-    };
-
     /// <summary>
     /// The result as <paramref name="format"/>. File paths are shown relative to <paramref name="repositoryRoot"/>
     /// when given (e.g. <c>GITHUB_WORKSPACE</c>, <c>BUILD_SOURCESDIRECTORY</c>), which CI file links need.
@@ -55,15 +20,4 @@ public static class Report
         ReportFormat.JUnit => JUnitReport.Render(result, repositoryRoot),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
     };
-
-    /// <summary>Reads a format as a user writes it: <c>text</c>, <c>json</c>, <c>markdown</c>, <c>github-actions</c>, <c>azure-devops</c>, <c>junit</c>.</summary>
-    /// <exception cref="StageGateException">SG1016 for any other name, listing the accepted ones.</exception>
-    public static ReportFormat ParseFormat(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return Names.TryGetValue(name.Trim(), out var format)
-            ? format
-            : throw Codes.InvalidOption.Exception(
-                $"Unknown report format '{name}'; use one of: text, json, markdown, github-actions, azure-devops, junit.");
-    }
 }

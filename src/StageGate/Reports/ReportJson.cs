@@ -11,7 +11,7 @@ namespace StageGate.Reports;
 /// The JSON report: every field of a <see cref="GateResult"/> in a stable camelCase shape. A report
 /// written by one run is the baseline of a later run's growth budget.
 /// </summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>The shape version written into every report; a reader refuses newer shapes rather than misread them.</summary>
     public const int SchemaVersion = 1;
@@ -95,15 +95,6 @@ public static class ReportJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>Reads a report written by <see cref="Write"/>, e.g. to render it in another format.</summary>
-    /// <exception cref="StageGateException">SG1014 when the file is missing or is not a StageGate report.</exception>
-    public static GateResult Read(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        using var document = Load(path);
-        return Parse(document.RootElement, path) with { ReportPath = Path.GetFullPath(path) };
-    }
-
     /// <summary>
     /// The final image size recorded in an earlier run's report, for a growth budget. Only
     /// <c>schemaVersion</c> and <c>finalImage.sizeBytes</c> are needed, so a hand-written baseline works too.
@@ -132,87 +123,6 @@ public static class ReportJson
             _ => "finalImage.sizeBytes is missing",
         };
         throw Unreadable(path, $"Baseline report '{path}' has no measured size: {why}. Use a report from a run that measured the final image.");
-    }
-
-    /// <summary>Parses report text; <paramref name="source"/> names it in errors.</summary>
-    internal static GateResult Parse(string json, string source)
-    {
-        using var document = ParseDocument(json, source);
-        return Parse(document.RootElement, source);
-    }
-
-    private static GateResult Parse(JsonElement element, string source)
-    {
-        var root = new Reader(element, source, "");
-        return new GateResult
-        {
-            Dockerfile = root.String("dockerfile"),
-            Context = root.String("context"),
-            Duration = root.Duration("durationSeconds"),
-            TestStages = root.Array("testStages", stage => new TestStageResult(
-                stage.String("target"),
-                stage.Enum<GateOutcome>("outcome"),
-                stage.Duration("durationSeconds"),
-                ReadFailure(stage.OptionalObject("failure")))),
-            FinalImage = ReadFinalImage(root.OptionalObject("finalImage")),
-            Budgets = root.Array("budgets", budget => new BudgetResult(
-                budget.Enum<BudgetKind>("kind"),
-                budget.Enum<GateOutcome>("outcome"),
-                budget.String("budget"),
-                budget.OptionalLong("measuredBytes"),
-                budget.OptionalLong("limitBytes"),
-                budget.OptionalLong("baselineBytes"),
-                budget.OptionalString("summary") ?? "")),
-            Diagnostics = root.Array("diagnostics", diagnostic => new Diagnostic(
-                diagnostic.Enum<DiagnosticSeverity>("severity"),
-                diagnostic.String("code"),
-                diagnostic.String("message"),
-                diagnostic.OptionalString("file"),
-                diagnostic.OptionalInt("line"),
-                diagnostic.OptionalInt("column"))
-            {
-                Details = diagnostic.Strings("details"),
-            }),
-            Steps = root.Array("steps", step => new StepTiming(
-                step.String("target"),
-                step.String("step"),
-                step.Bool("cached"),
-                step.Duration("durationSeconds"))),
-        };
-    }
-
-    private static FinalImageResult? ReadFinalImage(Reader? image) => image is not { } final ? null : new FinalImageResult
-    {
-        Target = final.String("target"),
-        Outcome = final.Enum<GateOutcome>("outcome"),
-        ImageId = final.OptionalString("imageId"),
-        Digest = final.OptionalString("digest"),
-        Tags = final.Strings("tags"),
-        SizeBytes = final.OptionalLong("sizeBytes"),
-        Layers = final.Array("layers", layer => new LayerResult(
-            layer.Long("sizeBytes"),
-            layer.String("createdBy"),
-            layer.OptionalInt("line"))),
-        BuilderStage = final.OptionalString("builderStage"),
-        BuilderSizeBytes = final.OptionalLong("builderSizeBytes"),
-        Failure = ReadFailure(final.OptionalObject("failure")),
-    };
-
-    private static FailedStep? ReadFailure(Reader? failure)
-    {
-        if (failure is not { } step)
-        {
-            return null;
-        }
-        var read = new FailedStep(
-            step.String("target"),
-            step.String("stage"),
-            step.Int("step"),
-            step.String("instruction"),
-            step.OptionalInt("line"),
-            step.String("error"),
-            step.Strings("output"));
-        return step.OptionalString("stepText") is { } text ? read with { StepText = text } : read;
     }
 
     private static void WriteFinalImage(Utf8JsonWriter json, FinalImageResult? image)
@@ -359,15 +269,7 @@ public static class ReportJson
     /// <summary>Typed access to one JSON object; a wrong or missing member is an SG1014 naming its path in the report.</summary>
     private readonly struct Reader(JsonElement element, string source, string prefix)
     {
-        public string String(string name) => OptionalString(name) ?? throw Missing(name, "a string");
-
         public string? OptionalString(string name) => Get(name, JsonValueKind.String, "a string") is { } value ? value.GetString() : null;
-
-        public bool Bool(string name) => Get(name, JsonValueKind.True, "true or false") is { } value
-            ? value.GetBoolean()
-            : throw Missing(name, "true or false");
-
-        public long Long(string name) => OptionalLong(name) ?? throw Missing(name, "a whole number");
 
         public long? OptionalLong(string name)
         {
@@ -377,25 +279,6 @@ public static class ReportJson
             }
             return value.TryGetInt64(out var number) ? number : throw Wrong(name, "a whole number");
         }
-
-        public int Int(string name) => OptionalInt(name) ?? throw Missing(name, "a whole number");
-
-        public int? OptionalInt(string name) => OptionalLong(name) is { } number
-            ? number is >= int.MinValue and <= int.MaxValue ? (int)number : throw Wrong(name, "a whole number")
-            : null;
-
-        public TimeSpan Duration(string name)
-        {
-            if (Get(name, JsonValueKind.Number, "a number of seconds") is not { } value)
-            {
-                return TimeSpan.Zero;
-            }
-            var seconds = value.GetDouble();
-            return seconds is >= 0 and < 1e9 ? TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)) : throw Wrong(name, "a number of seconds");
-        }
-
-        public T Enum<T>(string name)
-            where T : struct, Enum => OptionalEnum<T>(name) ?? throw Missing(name, OneOf<T>());
 
         public T? OptionalEnum<T>(string name)
             where T : struct, Enum
@@ -410,26 +293,8 @@ public static class ReportJson
                 : throw Wrong(name, OneOf<T>());
         }
 
-        public IReadOnlyList<string> Strings(string name) => Array(name, item => item.AsString());
-
-        private string AsString() => element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Wrong("", "a string");
-
         public Reader? OptionalObject(string name) =>
             Get(name, JsonValueKind.Object, "an object") is { } value ? new Reader(value, source, Path(name)) : null;
-
-        public IReadOnlyList<T> Array<T>(string name, Func<Reader, T> read)
-        {
-            if (Get(name, JsonValueKind.Array, "an array") is not { } value)
-            {
-                return [];
-            }
-            var items = new List<T>();
-            foreach (var item in value.EnumerateArray())
-            {
-                items.Add(read(new Reader(item, source, $"{Path(name)}[{items.Count}]")));
-            }
-            return items;
-        }
 
         /// <summary>The member, null when absent or null, or an error when it has another kind.</summary>
         private JsonElement? Get(string name, JsonValueKind kind, string expected)
@@ -447,9 +312,6 @@ public static class ReportJson
         }
 
         private string Path(string name) => name.Length == 0 ? prefix : prefix.Length == 0 ? name : $"{prefix}.{name}";
-
-        private StageGateException Missing(string name, string expected) =>
-            Unreadable(source, $"'{source}' is not a StageGate report: {Path(name)} is missing; it should be {expected}.");
 
         private StageGateException Wrong(string name, string expected) =>
             Unreadable(source, $"'{source}' is not a StageGate report: {(Path(name).Length == 0 ? "the document" : Path(name))} should be {expected}.");

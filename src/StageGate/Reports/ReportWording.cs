@@ -60,34 +60,8 @@ internal static class ReportWording
         _ => $"final image {image.Target} built, but its size could not be measured",
     };
 
-    /// <summary>
-    /// A budget's verdict, from the sizes themselves when they are known (so the overage shows in exact bytes
-    /// when rounding would hide it), otherwise the pipeline's own summary.
-    /// </summary>
-    public static string Budget(BudgetResult budget)
-    {
-        if (budget.Outcome is GateOutcome.Passed or GateOutcome.Failed && budget.MeasuredBytes is { } measured && budget.LimitBytes is { } limit
-            && (budget.Kind == BudgetKind.Size || budget.BaselineBytes is not null))
-        {
-            var verdict = new BudgetVerdict(
-                budget.Kind == BudgetKind.Size ? BudgetType.Size : BudgetType.Growth,
-                budget.Outcome == GateOutcome.Passed ? BudgetOutcome.Passed : BudgetOutcome.Failed,
-                budget.Budget)
-            {
-                Measured = new ByteSize(measured),
-                Limit = new ByteSize(limit),
-                Baseline = budget.BaselineBytes is { } baseline ? new ByteSize(baseline) : null,
-                AllowedGrowth = budget.BaselineBytes is { } from ? new ByteSize(limit - from) : null,
-            };
-            return verdict.Describe();
-        }
-        if (!string.IsNullOrWhiteSpace(budget.Summary))
-        {
-            return OneLine(budget.Summary);
-        }
-        var kind = budget.Kind == BudgetKind.Size ? "Size" : "Growth";
-        return $"{kind}: {Describe(budget.Outcome)} against the {budget.Budget} budget";
-    }
+    /// <summary>A budget's verdict on one line: a reason that could not be measured may come from a multi-line daemon message.</summary>
+    public static string Budget(BudgetResult budget) => OneLine(budget.Summary);
 
     public static string BudgetName(BudgetResult budget) =>
         budget.Kind == BudgetKind.Size ? $"size budget {budget.Budget}" : $"growth budget {budget.Budget}";

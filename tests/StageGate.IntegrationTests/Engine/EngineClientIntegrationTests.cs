@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StageGate.Diagnostics;
 using StageGate.Engine;
+using StageGate.Processes;
 using Xunit.Abstractions;
 
 namespace StageGate.IntegrationTests.Engine;
@@ -87,7 +88,7 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
             return;
         }
         using var client = new EngineClient(DockerEndpoint.Resolve());
-        var copy = await TagACopyOfBusyboxAsync(client);
+        var copy = await TagACopyOfBusyboxAsync();
         try
         {
             Assert.Contains(copy, (await client.InspectImageAsync(copy))!.RepoTags);
@@ -112,7 +113,7 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
             return;
         }
         using var client = new EngineClient(DockerEndpoint.Resolve());
-        var copy = await TagACopyOfBusyboxAsync(client);
+        var copy = await TagACopyOfBusyboxAsync();
         try
         {
             var id = (await client.InspectImageAsync(Busybox))!.Id;
@@ -217,10 +218,11 @@ public sealed class EngineClientIntegrationTests(ITestOutputHelper output)
     }
 
     /// <summary>A second, unique tag on busybox, for tests that remove images without touching busybox itself.</summary>
-    private static async Task<string> TagACopyOfBusyboxAsync(EngineClient client)
+    private static async Task<string> TagACopyOfBusyboxAsync()
     {
-        var tag = Guid.NewGuid().ToString("N");
-        Assert.True(await client.TagImageAsync(Busybox, "stagegate-engine-test", tag));
-        return $"stagegate-engine-test:{tag}";
+        var copy = $"stagegate-engine-test:{Guid.NewGuid():N}";
+        var tagged = await ProcessRunner.RunAsync(new ProcessCommand("docker").WithArguments("image", "tag", Busybox, copy));
+        Assert.Equal(0, tagged.ExitCode);
+        return copy;
     }
 }

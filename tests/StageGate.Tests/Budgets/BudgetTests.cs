@@ -1,5 +1,6 @@
 using StageGate.Budgets;
 using StageGate.Diagnostics;
+using StageGate.Gates;
 
 namespace StageGate.Tests.Budgets;
 
@@ -10,13 +11,13 @@ public sealed class SizeBudgetTests
     [Fact]
     public void A_size_exactly_at_the_budget_passes()
     {
-        Assert.Equal(BudgetOutcome.Passed, Budget.Evaluate(ByteSize.Parse("150MB")).Outcome);
+        Assert.Equal(GateOutcome.Passed, Budget.Evaluate(ByteSize.Parse("150MB")).Outcome);
     }
 
     [Fact]
     public void A_size_one_byte_over_the_budget_fails()
     {
-        Assert.Equal(BudgetOutcome.Failed, Budget.Evaluate(ByteSize.FromBytes(150_000_001)).Outcome);
+        Assert.Equal(GateOutcome.Failed, Budget.Evaluate(ByteSize.FromBytes(150_000_001)).Outcome);
     }
 
     [Fact]
@@ -24,9 +25,8 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(null, "image inspect failed: no such image");
 
-        Assert.Equal(BudgetOutcome.CouldNotMeasure, verdict.Outcome);
-        Assert.Null(verdict.Overage);
-        Assert.Equal("Size: could not measure — image inspect failed: no such image", verdict.Describe());
+        Assert.Equal(GateOutcome.CouldNotMeasure, verdict.Outcome);
+        Assert.Equal("Size: could not measure — image inspect failed: no such image", verdict.Summary);
     }
 
     [Fact]
@@ -34,8 +34,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(162_400_000));
 
-        Assert.Equal(12_400_000L, verdict.Overage?.Bytes);
-        Assert.Equal("Size: 162.4MB (154.9MiB) — over the 150MB budget by 12.4MB (11.8MiB)", verdict.Describe());
+        Assert.Equal("Size: 162.4MB (154.9MiB) — over the 150MB budget by 12.4MB (11.8MiB)", verdict.Summary);
     }
 
     [Fact]
@@ -43,7 +42,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(150_000_400));
 
-        Assert.Equal("Size: 150.0MB (143.1MiB) — over the 150MB budget by 400 B (150.0MB vs 150.0MB)", verdict.Describe());
+        Assert.Equal("Size: 150.0MB (143.1MiB) — over the 150MB budget by 400 B (150.0MB vs 150.0MB)", verdict.Summary);
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(142_100_000));
 
-        Assert.Equal("Size: 142.1MB (135.5MiB) — within the 150MB budget, 7.9MB (7.5MiB) to spare", verdict.Describe());
+        Assert.Equal("Size: 142.1MB (135.5MiB) — within the 150MB budget, 7.9MB (7.5MiB) to spare", verdict.Summary);
     }
 
     [Fact]
@@ -112,8 +111,8 @@ public sealed class GrowthBudgetTests
     {
         var verdict = GrowthBudget.Parse("5%").Evaluate(ByteSize.Parse("157.5MB"), Baseline);
 
-        Assert.Equal(BudgetOutcome.Passed, verdict.Outcome);
-        Assert.Equal(ByteSize.Parse("7.5MB"), verdict.AllowedGrowth);
+        Assert.Equal(GateOutcome.Passed, verdict.Outcome);
+        Assert.Equal(ByteSize.Parse("157.5MB").Bytes, verdict.LimitBytes);
     }
 
     [Fact]
@@ -121,10 +120,10 @@ public sealed class GrowthBudgetTests
     {
         var verdict = GrowthBudget.Parse("5%").Evaluate(ByteSize.FromBytes(162_400_000), Baseline);
 
-        Assert.Equal(BudgetOutcome.Failed, verdict.Outcome);
+        Assert.Equal(GateOutcome.Failed, verdict.Outcome);
         Assert.Equal(
             "Growth: 162.4MB (154.9MiB), up 12.4MB (11.8MiB) from the baseline 150.0MB (143.1MiB) — over the 5% growth budget (7.5MB) by 4.9MB (4.7MiB)",
-            verdict.Describe());
+            verdict.Summary);
     }
 
     [Fact]
@@ -132,8 +131,8 @@ public sealed class GrowthBudgetTests
     {
         var budget = GrowthBudget.Parse("10MB");
 
-        Assert.Equal(BudgetOutcome.Passed, budget.Evaluate(ByteSize.Parse("160MB"), Baseline).Outcome);
-        Assert.Equal(BudgetOutcome.Failed, budget.Evaluate(ByteSize.FromBytes(160_000_001), Baseline).Outcome);
+        Assert.Equal(GateOutcome.Passed, budget.Evaluate(ByteSize.Parse("160MB"), Baseline).Outcome);
+        Assert.Equal(GateOutcome.Failed, budget.Evaluate(ByteSize.FromBytes(160_000_001), Baseline).Outcome);
     }
 
     [Fact]
@@ -141,8 +140,8 @@ public sealed class GrowthBudgetTests
     {
         var verdict = GrowthBudget.Parse("0%").Evaluate(ByteSize.Parse("140MB"), Baseline);
 
-        Assert.Equal(BudgetOutcome.Passed, verdict.Outcome);
-        Assert.StartsWith("Growth: 140.0MB (133.5MiB), down 10.0MB (9.5MiB) from the baseline", verdict.Describe(), StringComparison.Ordinal);
+        Assert.Equal(GateOutcome.Passed, verdict.Outcome);
+        Assert.StartsWith("Growth: 140.0MB (133.5MiB), down 10.0MB (9.5MiB) from the baseline", verdict.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,8 +149,8 @@ public sealed class GrowthBudgetTests
     {
         var budget = GrowthBudget.Parse("5%");
 
-        Assert.Equal(BudgetOutcome.CouldNotMeasure, budget.Evaluate(null, Baseline).Outcome);
-        Assert.Equal(BudgetOutcome.CouldNotMeasure, budget.Evaluate(ByteSize.Parse("1GB"), null).Outcome);
+        Assert.Equal(GateOutcome.CouldNotMeasure, budget.Evaluate(null, Baseline).Outcome);
+        Assert.Equal(GateOutcome.CouldNotMeasure, budget.Evaluate(ByteSize.Parse("1GB"), null).Outcome);
     }
 
     [Fact]

@@ -111,17 +111,6 @@ public sealed class ByteSizeTests
         Assert.Equal(expected, ByteSize.FromBytes(bytes).ToString());
     }
 
-    [Theory]
-    [InlineData(1_023L, "1023B")]
-    [InlineData(1_024L, "1KiB")]
-    [InlineData(80_216_064L, "76.5MiB")]
-    [InlineData(162_529_280L, "155MiB")]
-    [InlineData(1_610_612_736L, "1.5GiB")]
-    public void ToBinaryString_writes_binary_units_like_docker_BytesSize(long bytes, string expected)
-    {
-        Assert.Equal(expected, ByteSize.FromBytes(bytes).ToBinaryString());
-    }
-
     [Fact]
     public void Sizes_compare_and_subtract_by_their_bytes()
     {

@@ -11,7 +11,7 @@ public sealed class BuildProgressTests
     {
         var (progress, _) = Fixtures.Follow("build-test-step-fails.rawjson");
 
-        var failed = Assert.Single(progress.FailedSteps);
+        var failed = Assert.Single(progress.Steps.Where(s => s.Failed).ToList());
         Assert.Equal("test", failed.Stage);
         Assert.Equal(1, failed.StepNumber);
         Assert.Equal(1, failed.StepCount);
@@ -136,7 +136,7 @@ public sealed class BuildProgressTests
     {
         var (progress, _) = Fixtures.Follow("bake-test-fails-final-passes.rawjson", BakeTargets);
 
-        var failed = Assert.Single(progress.FailedSteps);
+        var failed = Assert.Single(progress.Steps.Where(s => s.Failed).ToList());
         Assert.Equal("test", failed.Target);
         Assert.Contains(failed.LogTail, l => l.Text == "FAIL: thing");
         Assert.All(progress.Steps.Where(s => s.Target == "final"), s => Assert.True(s.IsCompleted && s.Error is null));
@@ -152,7 +152,7 @@ public sealed class BuildProgressTests
         Assert.Equal(
             ["#5 [builder 2/2] RUN echo hello > /out.txt — CACHED", "#6 [final 2/2] COPY --from=builder /out.txt /out.txt — CACHED"],
             lines.Where(l => l.Kind == ProgressLineKind.StepCached).Select(l => l.Text));
-        Assert.Empty(progress.FailedSteps);
+        Assert.Empty(progress.Steps.Where(s => s.Failed).ToList());
         Assert.Null(progress.SolveError);
     }
 
@@ -171,7 +171,7 @@ public sealed class BuildProgressTests
     {
         var (progress, _) = Fixtures.Follow("unnamed-stage-fails-with-long-log.rawjson");
 
-        var failed = Assert.Single(progress.FailedSteps);
+        var failed = Assert.Single(progress.Steps.Where(s => s.Failed).ToList());
         Assert.Equal(("stage-1", 3, 3), (failed.Stage, failed.StepNumber, failed.StepCount));
     }
 
@@ -180,7 +180,7 @@ public sealed class BuildProgressTests
     {
         var (progress, _) = Fixtures.Follow("unnamed-stage-fails-with-long-log.rawjson");
 
-        var tail = Assert.Single(progress.FailedSteps).LogTail;
+        var tail = Assert.Single(progress.Steps.Where(s => s.Failed).ToList()).LogTail;
         Assert.Equal(20, tail.Count);
         Assert.Equal("line 13", tail[0].Text);
         Assert.Equal(new BuildLogLine(BuildLogStream.Stdout, "no newline at end"), tail[^2]);
@@ -196,7 +196,7 @@ public sealed class BuildProgressTests
             progress.ReadLine(line);
         }
 
-        Assert.Equal(["line 30", "no newline at end", " é ünïcode"], progress.FailedSteps[0].LogTail.Select(l => l.Text));
+        Assert.Equal(["line 30", "no newline at end", " é ünïcode"], progress.Steps.Where(s => s.Failed).ToList()[0].LogTail.Select(l => l.Text));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class BuildProgressTests
     {
         var (progress, _) = Fixtures.Follow("missing-base-image.rawjson");
 
-        var failed = Assert.Single(progress.FailedSteps);
+        var failed = Assert.Single(progress.Steps.Where(s => s.Failed).ToList());
         Assert.True(failed.IsInternal);
         Assert.Equal("load metadata for nonexistent.invalid/nothing:1", failed.Instruction);
         Assert.Contains("no such host", failed.Error, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class BuildTargetsTests : IDisposable
 
         Assert.Equal(
             new[] { "type=cacheonly", "type=docker", "type=docker" },
-            targets.Select(t => t.Output));
+            targets.Select(t => t.OutputArgument));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ImageMeasurerTests
     private static ImageDetails Image(string id, long size) =>
         new(id, [$"stagegate/app:{id}"], [], size, null, "linux", "amd64", []);
 
-    private static Task<(FinalImageResult Image, Diagnostic? Problem)> Measure(FakeStore store, string? builderTag = "stagegate/app:builder") =>
+    private static Task<(FinalImageResult Image, MeasurementProblem? Problem)> Measure(FakeStore store, string? builderTag = "stagegate/app:builder") =>
         ImageMeasurer.MeasureAsync(store, "stagegate/app:final", Parsed, Parsed.Stages[1], builderTag, "builder", CancellationToken.None);
 
     [Fact]
@@ -72,7 +72,8 @@ public sealed class ImageMeasurerTests
 
         Assert.Equal(GateOutcome.CouldNotMeasure, image.Outcome);
         Assert.Null(image.SizeBytes);
-        Assert.Equal(("SG4003", DiagnosticSeverity.Warning), (problem?.Code, problem?.Severity ?? DiagnosticSeverity.Info));
+        Assert.Equal(("SG4003", DiagnosticSeverity.Warning), (problem?.Diagnostic.Code, problem?.Diagnostic.Severity ?? DiagnosticSeverity.Info));
+        Assert.True(problem?.ImageMissing);
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public sealed class ImageMeasurerTests
         var (image, problem) = await Measure(store);
 
         Assert.Equal(GateOutcome.CouldNotMeasure, image.Outcome);
-        Assert.Contains("The daemon answered 500.", problem?.Message, StringComparison.Ordinal);
+        Assert.Contains("The daemon answered 500.", problem?.Diagnostic.Message, StringComparison.Ordinal);
+        Assert.False(problem?.ImageMissing);
     }
 
     [Fact]

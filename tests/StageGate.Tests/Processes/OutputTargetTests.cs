@@ -27,16 +27,6 @@ public sealed class OutputTargetTests
     }
 
     [Fact]
-    public void A_text_writer_target_writes_each_line()
-    {
-        using var writer = new StringWriter { NewLine = "\n" };
-
-        OutputTarget.ToTextWriter(writer).WriteLine("x");
-
-        Assert.Equal("x\n", writer.ToString());
-    }
-
-    [Fact]
     public void Merging_only_null_targets_gives_the_null_target()
     {
         Assert.Same(OutputTarget.Null, OutputTarget.Merge(OutputTarget.Null, OutputTarget.Null));

@@ -19,45 +19,6 @@ public sealed class ReportJsonTests : IDisposable
     }
 
     [Fact]
-    public void A_report_read_back_renders_the_same_JSON_it_was_read_from()
-    {
-        var written = ReportJson.Write(SampleResults.TestFailure());
-
-        var read = ReportJson.Read(Save(written));
-
-        Assert.Equal(written, ReportJson.Write(read));
-    }
-
-    [Fact]
-    public void A_report_read_back_has_the_same_sizes_outcomes_and_failures()
-    {
-        var original = SampleResults.Passing() with
-        {
-            TestStages = SampleResults.TestFailure().TestStages,
-            Diagnostics = SampleResults.TestFailure().Diagnostics,
-        };
-
-        var read = ReportJson.Read(Save(ReportJson.Write(original)));
-
-        Assert.Equal(763_412, read.FinalImage!.SizeBytes);
-        Assert.Equal(452_000_000, read.FinalImage.BuilderSizeBytes);
-        Assert.Equal(original.FinalImage!.Layers, read.FinalImage.Layers);
-        Assert.Equal(original.FinalImage.Tags, read.FinalImage.Tags);
-        Assert.Equal([GateOutcome.Passed, GateOutcome.Failed], read.TestStages.Select(s => s.Outcome));
-        Assert.Equal(TimeSpan.FromSeconds(3.1), read.TestStages[1].Duration);
-        Assert.Equal(SampleResults.IntegrationFailure.Output, read.TestStages[1].Failure!.Output);
-        Assert.Equal(14, read.TestStages[1].Failure!.Line);
-        Assert.Equal(original.Budgets, read.Budgets);
-        Assert.Equal(original.Steps, read.Steps);
-        Assert.Equal(original.Diagnostics[0].Details, read.Diagnostics[0].Details);
-        Assert.Equal(
-            (DiagnosticSeverity.Error, "SG3001", original.Diagnostics[0].Message, SampleResults.Dockerfile, (int?)14),
-            (read.Diagnostics[0].Severity, read.Diagnostics[0].Code, read.Diagnostics[0].Message, read.Diagnostics[0].File, read.Diagnostics[0].Line));
-        Assert.Equal(TimeSpan.FromSeconds(42.125), read.Duration);
-        Assert.False(read.Passed);
-    }
-
-    [Fact]
     public void The_report_has_schema_version_1_and_camel_case_members()
     {
         using var json = JsonDocument.Parse(ReportJson.Write(SampleResults.Passing()));
@@ -175,22 +136,12 @@ public sealed class ReportJsonTests : IDisposable
     }
 
     [Fact]
-    public void Reading_a_full_report_names_a_missing_required_member()
-    {
-        var path = Save("""{ "schemaVersion": 1, "context": "/src", "testStages": [ { "outcome": "passed" } ] }""");
-
-        var error = Assert.Throws<StageGateException>(() => ReportJson.Read(path));
-
-        Assert.Contains("dockerfile is missing", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void An_unknown_outcome_is_SG1014_listing_the_known_ones()
     {
-        var written = ReportJson.Write(SampleResults.Passing()).Replace("\"outcome\": \"passed\"", "\"outcome\": \"1\"", StringComparison.Ordinal);
+        var path = Save("""{ "schemaVersion": 1, "finalImage": { "outcome": "1" } }""");
 
-        var error = Assert.Throws<StageGateException>(() => ReportJson.Read(Save(written)));
+        var error = Assert.Throws<StageGateException>(() => ReportJson.ReadBaselineSize(path));
 
-        Assert.Contains("testStages[0].outcome should be one of \"passed\", \"failed\", \"couldNotMeasure\", \"notRun\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("finalImage.outcome should be one of \"passed\", \"failed\", \"couldNotMeasure\", \"notRun\"", error.Message, StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ public class RunSummaryTests
     };
 
     private static BudgetResult SizeBudget(GateOutcome outcome, string budget) =>
-        new(BudgetKind.Size, outcome, budget, 763_000, 2_000_000, null, "");
+        new(BudgetKind.Size, outcome, budget) { MeasuredBytes = 763_000, LimitBytes = 2_000_000 };
 
     [Fact]
     public void A_passing_run_names_the_tests_the_size_against_its_budget_and_the_savings()
@@ -57,7 +57,7 @@ public class RunSummaryTests
     [Fact]
     public void A_growth_budget_and_a_missing_test_stage_are_named()
     {
-        var growth = new BudgetResult(BudgetKind.Growth, GateOutcome.Passed, "5%", 763_000, 800_000, 760_000, "");
+        var growth = new BudgetResult(BudgetKind.Growth, GateOutcome.Passed, "5%") { MeasuredBytes = 763_000, LimitBytes = 800_000, BaselineBytes = 760_000 };
 
         var line = RunSummary.For(Result([], Image with { BuilderSizeBytes = null }, growth));
 

@@ -45,7 +45,7 @@ internal static class SampleResults
             BuilderStage = "build",
             BuilderSizeBytes = 452_000_000,
         },
-        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Passed, "1MB", 763_412, 1_000_000, null, "Size: 763.4kB (745.5KiB) — within the 1MB budget")],
+        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Passed, "1MB") { MeasuredBytes = 763_412, LimitBytes = 1_000_000 }],
         Diagnostics = [Codes.SizeReport.Create("Final image runtime: 763kB, budget 1MB.")],
         Steps =
         [
@@ -64,7 +64,7 @@ internal static class SampleResults
             new TestStageResult("integration", GateOutcome.Failed, TimeSpan.FromSeconds(3.1), IntegrationFailure),
         ],
         FinalImage = new FinalImageResult { Target = "runtime", Outcome = GateOutcome.NotRun },
-        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.NotRun, "1MB", null, 1_000_000, null, "Size: not measured, the final image was not built")],
+        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.NotRun, "1MB") { LimitBytes = 1_000_000, Reason = "the final stage was not built" }],
         Diagnostics =
         [
             Codes.TestStepFailed.Create("Test stage 'integration' failed at RUN make test: exit code 2.", Dockerfile, 14) with { Details = MakeOutput.TakeLast(10).ToList() },
@@ -75,7 +75,7 @@ internal static class SampleResults
     public static GateResult OverBudgetHiddenByRounding() => Passing() with
     {
         FinalImage = Passing().FinalImage! with { SizeBytes = 150_000_400, BuilderSizeBytes = null },
-        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Failed, "150MB", 150_000_400, 150_000_000, null, "over")],
+        Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Failed, "150MB") { MeasuredBytes = 150_000_400, LimitBytes = 150_000_000 }],
         Diagnostics = [Codes.OverBudget.Create("Final image runtime is 150MB, over its 150MB budget.", Dockerfile)],
     };
 
@@ -85,8 +85,8 @@ internal static class SampleResults
         FinalImage = Passing().FinalImage! with { Outcome = GateOutcome.CouldNotMeasure, SizeBytes = null, Layers = [], BuilderSizeBytes = null },
         Budgets =
         [
-            new BudgetResult(BudgetKind.Size, GateOutcome.CouldNotMeasure, "1MB", null, 1_000_000, null, "Size: could not measure — the daemon did not answer the image inspect"),
-            new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, "5%", null, null, 700_000, "Growth: could not measure — the daemon did not answer the image inspect"),
+            new BudgetResult(BudgetKind.Size, GateOutcome.CouldNotMeasure, "1MB") { LimitBytes = 1_000_000, Reason = "the daemon did not answer the image inspect" },
+            new BudgetResult(BudgetKind.Growth, GateOutcome.CouldNotMeasure, "5%") { BaselineBytes = 700_000, Reason = "the daemon did not answer the image inspect" },
         ],
         Diagnostics = [Codes.CouldNotMeasure.Create("Could not measure image runtime: the daemon did not answer the image inspect.")],
     };

@@ -69,7 +69,7 @@ public class TextReportTests
     {
         var result = SampleResults.OverBudgetHiddenByRounding() with
         {
-            Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Failed, "150MB", 162_400_000, 150_000_000, null, "")],
+            Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Failed, "150MB") { MeasuredBytes = 162_400_000, LimitBytes = 150_000_000 }],
         };
 
         Assert.Contains("✗ Size: 162.4MB (154.9MiB) — over the 150MB budget by 12.4MB (11.8MiB)", Lines(result));

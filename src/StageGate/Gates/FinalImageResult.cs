@@ -1,0 +1,27 @@
+namespace StageGate.Gates;
+
+/// <summary>The image that ships, as measured.</summary>
+public sealed record FinalImageResult
+{
+    /// <summary>The final stage's name, or its image tag when it has none.</summary>
+    public required string Target { get; init; }
+    /// <summary>Whether the final stage built and was measured.</summary>
+    public GateOutcome Outcome { get; init; }
+    /// <summary>The image id (<c>sha256:…</c>) in the engine; null when not built or not measured.</summary>
+    public string? ImageId { get; init; }
+    /// <summary>The repository digest, when the image has one.</summary>
+    public string? Digest { get; init; }
+    /// <summary>The image's tags in the engine.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The image size in bytes, as the engine reports it; null when it could not be measured.</summary>
+    public long? SizeBytes { get; init; }
+    /// <summary>The image's layers, base image first, each attributed to a Dockerfile line where possible.</summary>
+    public IReadOnlyList<LayerResult> Layers { get; init; } = [];
+
+    /// <summary>The stage the final image copies its artifacts from, and its size, for the savings line.</summary>
+    public string? BuilderStage { get; init; }
+    /// <summary>The size in bytes of <see cref="BuilderStage"/>'s image; null when not measured.</summary>
+    public long? BuilderSizeBytes { get; init; }
+    /// <summary>The step that failed, when the final stage failed to build.</summary>
+    public FailedStep? Failure { get; init; }
+}
