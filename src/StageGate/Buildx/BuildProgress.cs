@@ -6,6 +6,12 @@ namespace StageGate.Buildx;
 /// <summary>What a progress line reports, so a host can choose how loudly to log it.</summary>
 internal enum ProgressLineKind
 {
+    /// <summary>A step began to run (not for cached or internal steps).</summary>
+    StepStarted,
+
+    /// <summary>A step is still running: a heartbeat, so a long step is never silent.</summary>
+    StepRunning,
+
     StepCompleted,
     StepCached,
     StepFailed,
@@ -20,7 +26,7 @@ internal enum ProgressLineKind
     Text,
 }
 
-/// <summary>One human-readable line for a build log, e.g. <c>#5 [test 1/1] RUN make test — 0.5s</c>.</summary>
+/// <summary>One human-readable line for a build log, e.g. <c>[test 1/1] RUN make test — 0.5s</c>.</summary>
 internal sealed record ProgressLine(ProgressLineKind Kind, string Text, BuildStep? Step = null)
 {
     public override string ToString() => Text;
@@ -35,6 +41,9 @@ internal sealed class BuildProgress
     /// <summary>How many output lines each step keeps when no other number is given.</summary>
     public const int DefaultLogTailLines = 20;
 
+    /// <summary>A running step is reported again after this long without news of it.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+
     // One output line longer than this is cut, so a step printing without line breaks cannot exhaust memory.
     private const int MaxLineLength = 16 * 1024;
 
@@ -45,14 +54,17 @@ internal sealed class BuildProgress
     private readonly List<string> _warnings = [];
     private readonly IReadOnlySet<string>? _bakeTargets;
     private readonly int _logTailLines;
+    private readonly TimeProvider _clock;
 
     /// <param name="bakeTargets">The targets, when this is a bake of more than one (buildx then prefixes step names with the target).</param>
     /// <param name="logTailLines">How many output lines each step keeps.</param>
-    public BuildProgress(IEnumerable<string>? bakeTargets = null, int logTailLines = DefaultLogTailLines)
+    /// <param name="clock">Times the heartbeats; BuildKit's own timestamps come from the daemon's clock, not ours.</param>
+    public BuildProgress(IEnumerable<string>? bakeTargets = null, int logTailLines = DefaultLogTailLines, TimeProvider? clock = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(logTailLines);
         _bakeTargets = bakeTargets?.ToHashSet(StringComparer.Ordinal);
         _logTailLines = logTailLines;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>Every step in the order it first appeared, internal ones included.</summary>
@@ -78,6 +90,23 @@ internal sealed class BuildProgress
 
     /// <summary>Reads a chunk of stderr of any size.</summary>
     public IReadOnlyList<ProgressLine> Read(ReadOnlySpan<char> chunk) => Apply(_reader.Read(chunk));
+
+    /// <summary>
+    /// A <see cref="ProgressLineKind.StepRunning"/> line for every step that has run for
+    /// <see cref="HeartbeatInterval"/> since it started or was last reported; call it as often as you like.
+    /// </summary>
+    public IReadOnlyList<ProgressLine> Heartbeat()
+    {
+        var lines = new List<ProgressLine>();
+        foreach (var vertex in _order)
+        {
+            if (vertex.Heartbeat() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines;
+    }
 
     /// <summary>Ends the stream: what was left unfinished is read as text, and held-back partial output lines are kept.</summary>
     public IReadOnlyList<ProgressLine> Complete()
@@ -139,7 +168,7 @@ internal sealed class BuildProgress
     {
         if (!_vertices.TryGetValue(digest, out var state))
         {
-            state = new VertexState(digest, _order.Count + 1, _bakeTargets, _logTailLines);
+            state = new VertexState(digest, _order.Count + 1, _bakeTargets, _logTailLines, _clock);
             _vertices.Add(digest, state);
             _order.Add(state);
         }
@@ -147,7 +176,7 @@ internal sealed class BuildProgress
     }
 
     /// <summary>Everything known about one vertex; BuildKit resends the whole vertex on every change.</summary>
-    private sealed class VertexState(string digest, int number, IReadOnlySet<string>? bakeTargets, int logTailLines)
+    private sealed class VertexState(string digest, int number, IReadOnlySet<string>? bakeTargets, int logTailLines, TimeProvider clock)
     {
         private readonly List<string> _targets = [];
         private readonly List<(DateTimeOffset Start, DateTimeOffset? End)> _runs = [];
@@ -159,6 +188,11 @@ internal sealed class BuildProgress
         private string? _error;
         private bool _reportedDone;
         private bool _reportedError;
+        private bool _reportedStart;
+
+        // Our clock's timestamps while the step runs: when we saw it start, and when we last said so.
+        private long? _runningSince;
+        private long _lastReported;
 
         public List<ProgressLine> Update(SolveVertex vertex)
         {
@@ -178,7 +212,7 @@ internal sealed class BuildProgress
             _cached |= vertex.Cached;
             if (!string.IsNullOrEmpty(vertex.Error))
             {
-                _error = vertex.Error;
+                _error = StepError.Plain(vertex.Error);
             }
             if (vertex.Started is { } started)
             {
@@ -195,30 +229,52 @@ internal sealed class BuildProgress
 
             if (vertex.Completed is null)
             {
+                if (vertex.Started is not null && !_cached && _error is null && !_parts.IsInternal && !_reportedStart)
+                {
+                    _reportedStart = true;
+                    _runningSince = _lastReported = clock.GetTimestamp();
+                    var running = ToStep();
+                    lines.Add(new ProgressLine(ProgressLineKind.StepStarted, $"{running.DisplayName} — started", running));
+                }
                 return lines;
             }
+            _runningSince = null;
             lines.AddRange(FlushOutput());
             var step = ToStep();
             if (step.Failed && !_reportedError)
             {
                 _reportedError = _reportedDone = true;
-                lines.Add(new ProgressLine(ProgressLineKind.StepFailed, $"#{number} {_name} — ERROR: {_error}", step));
+                lines.Add(new ProgressLine(ProgressLineKind.StepFailed, $"{step.DisplayName} — failed: {_error}", step));
             }
             else if (!_reportedDone)
             {
                 _reportedDone = true;
                 if (step.Cancelled)
                 {
-                    lines.Add(new ProgressLine(ProgressLineKind.StepCancelled, $"#{number} {_name} — CANCELED", step));
+                    lines.Add(new ProgressLine(ProgressLineKind.StepCancelled, $"{step.DisplayName} — cancelled", step));
                 }
                 else if (!step.IsInternal)
                 {
                     lines.Add(step.Cached
-                        ? new ProgressLine(ProgressLineKind.StepCached, $"#{number} {_name} — CACHED", step)
-                        : new ProgressLine(ProgressLineKind.StepCompleted, $"#{number} {_name} — {Seconds(step.Duration)}", step));
+                        ? new ProgressLine(ProgressLineKind.StepCached, $"{step.DisplayName} — cached", step)
+                        : new ProgressLine(ProgressLineKind.StepCompleted, $"{step.DisplayName} — {Seconds(step.Duration)}", step));
                 }
             }
             return lines;
+        }
+
+        public ProgressLine? Heartbeat()
+        {
+            if (_runningSince is not { } since || _cached || _error is not null
+                || clock.GetElapsedTime(_lastReported) < HeartbeatInterval)
+            {
+                return null;
+            }
+            _lastReported = clock.GetTimestamp();
+            var step = ToStep();
+            var seconds = (long)clock.GetElapsedTime(since).TotalSeconds;
+            return new ProgressLine(ProgressLineKind.StepRunning,
+                $"{step.DisplayName} — still running ({seconds.ToString(CultureInfo.InvariantCulture)}s)", step);
         }
 
         public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data)
