@@ -44,10 +44,7 @@ internal sealed class BuildProgress
     /// <summary>A running step is reported again after this long without news of it.</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 
-    // One output line longer than this is cut, so a step printing without line breaks cannot exhaust memory.
-    private const int MaxLineLength = 16 * 1024;
-
-    private readonly RawJsonProgressReader _reader = new();
+    private readonly RawJsonProgressReader _reader;
     private readonly Dictionary<string, VertexState> _vertices = new(StringComparer.Ordinal);
     private readonly List<VertexState> _order = [];
     private readonly List<string> _textLines = [];
@@ -59,9 +56,15 @@ internal sealed class BuildProgress
     /// <param name="bakeTargets">The targets, when this is a bake of more than one (buildx then prefixes step names with the target).</param>
     /// <param name="logTailLines">How many output lines each step keeps.</param>
     /// <param name="clock">Times the heartbeats; BuildKit's own timestamps come from the daemon's clock, not ours.</param>
-    public BuildProgress(IEnumerable<string>? bakeTargets = null, int logTailLines = DefaultLogTailLines, TimeProvider? clock = null)
+    /// <param name="maxRecordBytes">The most of one progress record held in memory (see <see cref="RawJsonProgressReader"/>).</param>
+    public BuildProgress(
+        IEnumerable<string>? bakeTargets = null,
+        int logTailLines = DefaultLogTailLines,
+        TimeProvider? clock = null,
+        int maxRecordBytes = RawJsonProgressReader.DefaultMaxRecordBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(logTailLines);
+        _reader = new RawJsonProgressReader(maxRecordBytes);
         _bakeTargets = bakeTargets?.ToHashSet(StringComparer.Ordinal);
         _logTailLines = logTailLines;
         _clock = clock ?? TimeProvider.System;
@@ -127,7 +130,7 @@ internal sealed class BuildProgress
             switch (item)
             {
                 case SolveStatusItem status:
-                    Apply(status.Status, lines);
+                    Apply(status.Status, status.LogStartCut, lines);
                     break;
                 case TextLineItem text:
                     _textLines.Add(text.Text);
@@ -138,8 +141,10 @@ internal sealed class BuildProgress
         return lines;
     }
 
-    private void Apply(SolveStatus status, List<ProgressLine> lines)
+    private void Apply(SolveStatus status, bool logStartCut, List<ProgressLine> lines)
     {
+        // Only a string past the record limit is cut, and log data is the only string that grows so long.
+        var cutLog = logStartCut ? status.Logs?.MaxBy(l => l.Data?.Length ?? 0) : null;
         foreach (var vertex in status.Vertexes ?? [])
         {
             if (!string.IsNullOrEmpty(vertex.Digest))
@@ -151,7 +156,7 @@ internal sealed class BuildProgress
         {
             if (!string.IsNullOrEmpty(log.Vertex) && log.Data is { Length: > 0 } data)
             {
-                lines.AddRange(Vertex(log.Vertex).AddOutput((BuildLogStream)log.Stream, data));
+                lines.AddRange(Vertex(log.Vertex).AddOutput((BuildLogStream)log.Stream, data, ReferenceEquals(log, cutLog)));
             }
         }
         foreach (var warning in status.Warnings ?? [])
@@ -181,7 +186,7 @@ internal sealed class BuildProgress
         private readonly List<string> _targets = [];
         private readonly List<(DateTimeOffset Start, DateTimeOffset? End)> _runs = [];
         private readonly Queue<BuildLogLine> _tail = new();
-        private readonly Dictionary<BuildLogStream, (Decoder Decoder, StringBuilder Partial)> _streams = [];
+        private readonly Dictionary<BuildLogStream, LogLineAssembler> _streams = [];
         private string _name = "";
         private VertexName _parts = VertexName.Parse("");
         private bool _cached;
@@ -277,7 +282,8 @@ internal sealed class BuildProgress
                 $"{step.DisplayName} — still running ({seconds.ToString(CultureInfo.InvariantCulture)}s)", step);
         }
 
-        public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data)
+        /// <summary>Adds output; <paramref name="afterGap"/> says the front of it was dropped (a record past its limit).</summary>
+        public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data, bool afterGap)
         {
             var lines = new List<ProgressLine>();
             // Output of another stream that ended mid-line comes first, to keep the order it was printed in.
@@ -285,25 +291,18 @@ internal sealed class BuildProgress
             {
                 FlushStream(other, lines);
             }
-            if (!_streams.TryGetValue(stream, out var state))
+            if (!_streams.TryGetValue(stream, out var assembler))
             {
-                state = (Encoding.UTF8.GetDecoder(), new StringBuilder());
-                _streams.Add(stream, state);
+                assembler = new LogLineAssembler();
+                _streams.Add(stream, assembler);
             }
-            var chars = new char[state.Decoder.GetCharCount(data, flush: false)];
-            state.Decoder.GetChars(data, chars, flush: false);
-            foreach (var c in chars)
+            var texts = new List<string>();
+            if (afterGap)
             {
-                if (c == '\n')
-                {
-                    AddLine(stream, state.Partial.ToString(), lines);
-                    state.Partial.Clear();
-                }
-                else if (state.Partial.Length < MaxLineLength)
-                {
-                    state.Partial.Append(c);
-                }
+                assembler.Gap(texts);
             }
+            assembler.Write(data, texts);
+            AddLines(stream, texts, lines);
             return lines;
         }
 
@@ -319,29 +318,25 @@ internal sealed class BuildProgress
 
         private void FlushStream(BuildLogStream stream, List<ProgressLine> lines)
         {
-            var partial = _streams[stream].Partial;
-            if (partial.Length > 0)
-            {
-                AddLine(stream, partial.ToString(), lines);
-                partial.Clear();
-            }
+            var texts = new List<string>();
+            _streams[stream].Flush(texts);
+            AddLines(stream, texts, lines);
         }
 
-        private void AddLine(BuildLogStream stream, string text, List<ProgressLine> lines)
+        private void AddLines(BuildLogStream stream, List<string> texts, List<ProgressLine> lines)
         {
-            // A progress bar redraws its line with '\r'; what was last drawn is what a terminal shows.
-            text = text.TrimEnd('\r');
-            var redraw = text.LastIndexOf('\r');
-            text = redraw < 0 ? text : text[(redraw + 1)..];
-            if (logTailLines > 0)
+            foreach (var text in texts)
             {
-                _tail.Enqueue(new BuildLogLine(stream, text));
-                while (_tail.Count > logTailLines)
+                if (logTailLines > 0)
                 {
-                    _tail.Dequeue();
+                    _tail.Enqueue(new BuildLogLine(stream, text));
+                    while (_tail.Count > logTailLines)
+                    {
+                        _tail.Dequeue();
+                    }
                 }
+                lines.Add(new ProgressLine(ProgressLineKind.StepOutput, $"#{number} {text}", null));
             }
-            lines.Add(new ProgressLine(ProgressLineKind.StepOutput, $"#{number} {text}", null));
         }
 
         public BuildStep ToStep()

@@ -77,12 +77,14 @@ internal static class BuildxRunner
             result = await ProcessRunner.RunAsync(
                 command,
                 OutputTarget.ToLines(line => progress?.Report(new GateProgress(GateProgressLevel.Detail, line))),
-                OutputTarget.ToLines(line =>
+                // Chunks, not lines: a progress record carrying a step's output can be one line of many megabytes, and a
+                // line cut to a length would cut the record and lose the step's last lines.
+                OutputTarget.ToChunks(chunk =>
                 {
-                    // stderr lines arrive on one reader, but the lock keeps the parser safe whatever the runner does.
+                    // stderr arrives on one reader, but the lock keeps the parser safe whatever the runner does.
                     lock (gate)
                     {
-                        Report(build.ReadLine(line));
+                        Report(build.Read(chunk));
                     }
                 }),
                 cancellationToken);
