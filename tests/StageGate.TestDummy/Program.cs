@@ -70,6 +70,14 @@ while (verbs.TryDequeue(out var verb))
                 }
                 break;
             }
+        case "stderr-file":
+            {
+                // Copies a file to stderr as it is, so a test can play a recorded or synthesized buildx stream.
+                using var error = Console.OpenStandardError();
+                using var file = File.OpenRead(verbs.Dequeue());
+                file.CopyTo(error);
+                break;
+            }
         case "sleep":
             Thread.Sleep(Number());
             break;

@@ -12,24 +12,33 @@ internal sealed class BuildProgress
     /// <summary>How many output lines each step keeps when no other number is given.</summary>
     public const int DefaultLogTailLines = 20;
 
-    // One output line longer than this is cut, so a step printing without line breaks cannot exhaust memory.
-    private const int MaxLineLength = 16 * 1024;
+    /// <summary>A running step is reported again after this long without news of it.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
 
-    private readonly RawJsonProgressReader _reader = new();
+    private readonly RawJsonProgressReader _reader;
     private readonly Dictionary<string, VertexState> _vertices = new(StringComparer.Ordinal);
     private readonly List<VertexState> _order = [];
     private readonly List<string> _textLines = [];
     private readonly List<string> _warnings = [];
     private readonly IReadOnlySet<string>? _bakeTargets;
     private readonly int _logTailLines;
+    private readonly TimeProvider _clock;
 
     /// <param name="bakeTargets">The targets, when this is a bake of more than one (buildx then prefixes step names with the target).</param>
     /// <param name="logTailLines">How many output lines each step keeps.</param>
-    public BuildProgress(IEnumerable<string>? bakeTargets = null, int logTailLines = DefaultLogTailLines)
+    /// <param name="clock">Times the heartbeats; BuildKit's own timestamps come from the daemon's clock, not ours.</param>
+    /// <param name="maxRecordBytes">The most of one progress record held in memory (see <see cref="RawJsonProgressReader"/>).</param>
+    public BuildProgress(
+        IEnumerable<string>? bakeTargets = null,
+        int logTailLines = DefaultLogTailLines,
+        TimeProvider? clock = null,
+        int maxRecordBytes = RawJsonProgressReader.DefaultMaxRecordBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(logTailLines);
+        _reader = new RawJsonProgressReader(maxRecordBytes);
         _bakeTargets = bakeTargets?.ToHashSet(StringComparer.Ordinal);
         _logTailLines = logTailLines;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>Every step in the order it first appeared, internal ones included.</summary>
@@ -53,6 +62,23 @@ internal sealed class BuildProgress
     /// <summary>Reads a chunk of stderr of any size.</summary>
     public IReadOnlyList<ProgressLine> Read(ReadOnlySpan<char> chunk) => Apply(_reader.Read(chunk));
 
+    /// <summary>
+    /// A <see cref="ProgressLineKind.StepRunning"/> line for every step that has run for
+    /// <see cref="HeartbeatInterval"/> since it started or was last reported; call it as often as you like.
+    /// </summary>
+    public IReadOnlyList<ProgressLine> Heartbeat()
+    {
+        var lines = new List<ProgressLine>();
+        foreach (var vertex in _order)
+        {
+            if (vertex.Heartbeat() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines;
+    }
+
     /// <summary>Ends the stream: what was left unfinished is read as text, and held-back partial output lines are kept.</summary>
     public IReadOnlyList<ProgressLine> Complete()
     {
@@ -72,7 +98,7 @@ internal sealed class BuildProgress
             switch (item)
             {
                 case SolveStatusItem status:
-                    Apply(status.Status, lines);
+                    Apply(status.Status, status.LogStartCut, lines);
                     break;
                 case TextLineItem text:
                     _textLines.Add(text.Text);
@@ -83,8 +109,10 @@ internal sealed class BuildProgress
         return lines;
     }
 
-    private void Apply(SolveStatus status, List<ProgressLine> lines)
+    private void Apply(SolveStatus status, bool logStartCut, List<ProgressLine> lines)
     {
+        // Only a string past the record limit is cut, and log data is the only string that grows so long.
+        var cutLog = logStartCut ? status.Logs?.MaxBy(l => l.Data?.Length ?? 0) : null;
         foreach (var vertex in status.Vertexes ?? [])
         {
             if (!string.IsNullOrEmpty(vertex.Digest))
@@ -96,7 +124,7 @@ internal sealed class BuildProgress
         {
             if (!string.IsNullOrEmpty(log.Vertex) && log.Data is { Length: > 0 } data)
             {
-                lines.AddRange(Vertex(log.Vertex).AddOutput((BuildLogStream)log.Stream, data));
+                lines.AddRange(Vertex(log.Vertex).AddOutput((BuildLogStream)log.Stream, data, ReferenceEquals(log, cutLog)));
             }
         }
         foreach (var warning in status.Warnings ?? [])
@@ -113,7 +141,7 @@ internal sealed class BuildProgress
     {
         if (!_vertices.TryGetValue(digest, out var state))
         {
-            state = new VertexState(digest, _order.Count + 1, _bakeTargets, _logTailLines);
+            state = new VertexState(digest, _order.Count + 1, _bakeTargets, _logTailLines, _clock);
             _vertices.Add(digest, state);
             _order.Add(state);
         }
@@ -121,18 +149,23 @@ internal sealed class BuildProgress
     }
 
     /// <summary>Everything known about one vertex; BuildKit resends the whole vertex on every change.</summary>
-    private sealed class VertexState(string digest, int number, IReadOnlySet<string>? bakeTargets, int logTailLines)
+    private sealed class VertexState(string digest, int number, IReadOnlySet<string>? bakeTargets, int logTailLines, TimeProvider clock)
     {
         private readonly List<string> _targets = [];
         private readonly List<(DateTimeOffset Start, DateTimeOffset? End)> _runs = [];
         private readonly Queue<BuildLogLine> _tail = new();
-        private readonly Dictionary<BuildLogStream, (Decoder Decoder, StringBuilder Partial)> _streams = [];
+        private readonly Dictionary<BuildLogStream, LogLineAssembler> _streams = [];
         private string _name = "";
         private VertexName _parts = VertexName.Parse("");
         private bool _cached;
         private string? _error;
         private bool _reportedDone;
         private bool _reportedError;
+        private bool _reportedStart;
+
+        // Our clock's timestamps while the step runs: when we saw it start, and when we last said so.
+        private long? _runningSince;
+        private long _lastReported;
 
         public List<ProgressLine> Update(SolveVertex vertex)
         {
@@ -152,7 +185,7 @@ internal sealed class BuildProgress
             _cached |= vertex.Cached;
             if (!string.IsNullOrEmpty(vertex.Error))
             {
-                _error = vertex.Error;
+                _error = StepError.Plain(vertex.Error);
             }
             if (vertex.Started is { } started)
             {
@@ -169,33 +202,56 @@ internal sealed class BuildProgress
 
             if (vertex.Completed is null)
             {
+                if (vertex.Started is not null && !_cached && _error is null && !_parts.IsInternal && !_reportedStart)
+                {
+                    _reportedStart = true;
+                    _runningSince = _lastReported = clock.GetTimestamp();
+                    var running = ToStep();
+                    lines.Add(new ProgressLine(ProgressLineKind.StepStarted, $"{running.DisplayName} — started", running));
+                }
                 return lines;
             }
+            _runningSince = null;
             lines.AddRange(FlushOutput());
             var step = ToStep();
             if (step.Failed && !_reportedError)
             {
                 _reportedError = _reportedDone = true;
-                lines.Add(new ProgressLine(ProgressLineKind.StepFailed, $"#{number} {_name} — ERROR: {_error}", step));
+                lines.Add(new ProgressLine(ProgressLineKind.StepFailed, $"{step.DisplayName} — failed: {_error}", step));
             }
             else if (!_reportedDone)
             {
                 _reportedDone = true;
                 if (step.Cancelled)
                 {
-                    lines.Add(new ProgressLine(ProgressLineKind.StepCancelled, $"#{number} {_name} — CANCELED", step));
+                    lines.Add(new ProgressLine(ProgressLineKind.StepCancelled, $"{step.DisplayName} — cancelled", step));
                 }
                 else if (!step.IsInternal)
                 {
                     lines.Add(step.Cached
-                        ? new ProgressLine(ProgressLineKind.StepCached, $"#{number} {_name} — CACHED", step)
-                        : new ProgressLine(ProgressLineKind.StepCompleted, $"#{number} {_name} — {Seconds(step.Duration)}", step));
+                        ? new ProgressLine(ProgressLineKind.StepCached, $"{step.DisplayName} — cached", step)
+                        : new ProgressLine(ProgressLineKind.StepCompleted, $"{step.DisplayName} — {Seconds(step.Duration)}", step));
                 }
             }
             return lines;
         }
 
-        public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data)
+        public ProgressLine? Heartbeat()
+        {
+            if (_runningSince is not { } since || _cached || _error is not null
+                || clock.GetElapsedTime(_lastReported) < HeartbeatInterval)
+            {
+                return null;
+            }
+            _lastReported = clock.GetTimestamp();
+            var step = ToStep();
+            var seconds = (long)clock.GetElapsedTime(since).TotalSeconds;
+            return new ProgressLine(ProgressLineKind.StepRunning,
+                $"{step.DisplayName} — still running ({seconds.ToString(CultureInfo.InvariantCulture)}s)", step);
+        }
+
+        /// <summary>Adds output; <paramref name="afterGap"/> says the front of it was dropped (a record past its limit).</summary>
+        public List<ProgressLine> AddOutput(BuildLogStream stream, byte[] data, bool afterGap)
         {
             var lines = new List<ProgressLine>();
             // Output of another stream that ended mid-line comes first, to keep the order it was printed in.
@@ -203,25 +259,18 @@ internal sealed class BuildProgress
             {
                 FlushStream(other, lines);
             }
-            if (!_streams.TryGetValue(stream, out var state))
+            if (!_streams.TryGetValue(stream, out var assembler))
             {
-                state = (Encoding.UTF8.GetDecoder(), new StringBuilder());
-                _streams.Add(stream, state);
+                assembler = new LogLineAssembler();
+                _streams.Add(stream, assembler);
             }
-            var chars = new char[state.Decoder.GetCharCount(data, flush: false)];
-            state.Decoder.GetChars(data, chars, flush: false);
-            foreach (var c in chars)
+            var texts = new List<string>();
+            if (afterGap)
             {
-                if (c == '\n')
-                {
-                    AddLine(stream, state.Partial.ToString(), lines);
-                    state.Partial.Clear();
-                }
-                else if (state.Partial.Length < MaxLineLength)
-                {
-                    state.Partial.Append(c);
-                }
+                assembler.Gap(texts);
             }
+            assembler.Write(data, texts);
+            AddLines(stream, texts, lines);
             return lines;
         }
 
@@ -237,29 +286,25 @@ internal sealed class BuildProgress
 
         private void FlushStream(BuildLogStream stream, List<ProgressLine> lines)
         {
-            var partial = _streams[stream].Partial;
-            if (partial.Length > 0)
-            {
-                AddLine(stream, partial.ToString(), lines);
-                partial.Clear();
-            }
+            var texts = new List<string>();
+            _streams[stream].Flush(texts);
+            AddLines(stream, texts, lines);
         }
 
-        private void AddLine(BuildLogStream stream, string text, List<ProgressLine> lines)
+        private void AddLines(BuildLogStream stream, List<string> texts, List<ProgressLine> lines)
         {
-            // A progress bar redraws its line with '\r'; what was last drawn is what a terminal shows.
-            text = text.TrimEnd('\r');
-            var redraw = text.LastIndexOf('\r');
-            text = redraw < 0 ? text : text[(redraw + 1)..];
-            if (logTailLines > 0)
+            foreach (var text in texts)
             {
-                _tail.Enqueue(new BuildLogLine(stream, text));
-                while (_tail.Count > logTailLines)
+                if (logTailLines > 0)
                 {
-                    _tail.Dequeue();
+                    _tail.Enqueue(new BuildLogLine(stream, text));
+                    while (_tail.Count > logTailLines)
+                    {
+                        _tail.Dequeue();
+                    }
                 }
+                lines.Add(new ProgressLine(ProgressLineKind.StepOutput, $"#{number} {text}", null));
             }
-            lines.Add(new ProgressLine(ProgressLineKind.StepOutput, $"#{number} {text}", null));
         }
 
         public BuildStep ToStep()

@@ -47,13 +47,25 @@ internal sealed record BuildStep
     /// <summary>Time spent running, summed over the times BuildKit ran it (overlaps counted once).</summary>
     public TimeSpan? Duration { get; init; }
 
-    /// <summary>BuildKit's error for the step, e.g. <c>executor failed running [...]: exit code: 3</c>.</summary>
+    /// <summary>
+    /// Why the step failed, in plain words where BuildKit's wording only repeats the instruction
+    /// (<c>the command exited with code 3</c>); other errors as BuildKit wrote them.
+    /// </summary>
     public string? Error { get; init; }
 
     /// <summary>The last lines of the step's output, stdout and stderr in the order they arrived.</summary>
     public IReadOnlyList<BuildLogLine> LogTail { get; init; } = [];
 
     public bool IsInternal => StepNumber is null;
+
+    /// <summary>
+    /// The step as a user reads it, e.g. <c>[test 2/3] RUN make test</c>: the stage (or, for a lone unnamed stage,
+    /// the bake target) named once, where buildx writes a bake's target before the stage (<c>[test test 2/3]</c>).
+    /// Internal steps keep buildx's name.
+    /// </summary>
+    public string DisplayName => IsInternal
+        ? Name
+        : $"[{string.Join(' ', new[] { Platform, Stage ?? Target, $"{StepNumber}/{StepCount}" }.Where(w => w is not null))}] {Instruction}";
 
     public bool IsCompleted => Completed is not null;
 

@@ -7,10 +7,13 @@ namespace StageGate.Buildx;
 
 /// <summary>
 /// Runs <c>docker buildx build</c> or <c>bake</c> with <c>--progress=rawjson</c>, streaming human progress
-/// lines to the caller as steps finish, and returns the parsed steps.
+/// lines to the caller as steps start, run on and finish, and returns the parsed steps.
 /// </summary>
 internal static class BuildxRunner
 {
+    // How often running steps are checked for a heartbeat; each step still says so at most every 10 s.
+    private static readonly TimeSpan HeartbeatCheckInterval = TimeSpan.FromSeconds(1);
+
     public static async Task<BuildRun> RunAsync(
         string docker,
         IReadOnlyList<string> arguments,
@@ -18,9 +21,12 @@ internal static class BuildxRunner
         string workingDirectory,
         IReadOnlyList<string> secrets,
         IProgress<GateProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeProvider? clock = null)
     {
-        var build = new BuildProgress(bakeTargets);
+        // The clock drives the heartbeats of long steps; tests pass one they move by hand.
+        clock ??= TimeProvider.System;
+        var build = new BuildProgress(bakeTargets, clock: clock);
         // Build output arrives base64-encoded inside the progress JSON, so it is masked after decoding.
         var redactor = new Redactor(secrets);
         var gate = new object();
@@ -30,8 +36,8 @@ internal static class BuildxRunner
             {
                 var level = line.Kind switch
                 {
-                    ProgressLineKind.StepCompleted or ProgressLineKind.StepCached or ProgressLineKind.StepFailed
-                        or ProgressLineKind.Warning => GateProgressLevel.Step,
+                    ProgressLineKind.StepStarted or ProgressLineKind.StepRunning or ProgressLineKind.StepCompleted
+                        or ProgressLineKind.StepCached or ProgressLineKind.StepFailed or ProgressLineKind.Warning => GateProgressLevel.Step,
                     _ => GateProgressLevel.Detail,
                 };
                 progress?.Report(new GateProgress(level, redactor.Redact(line.Text)));
@@ -44,17 +50,27 @@ internal static class BuildxRunner
         progress?.Report(new GateProgress(GateProgressLevel.Detail, "> " + command.ToDisplayString()));
         var started = Stopwatch.GetTimestamp();
         ProcessResult result;
+        using var stopHeartbeat = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(clock, () =>
+        {
+            lock (gate)
+            {
+                Report(build.Heartbeat());
+            }
+        }, stopHeartbeat.Token);
         try
         {
             result = await ProcessRunner.RunAsync(
                 command,
                 OutputTarget.ToLines(line => progress?.Report(new GateProgress(GateProgressLevel.Detail, line))),
-                OutputTarget.ToLines(line =>
+                // Chunks, not lines: a progress record carrying a step's output can be one line of many megabytes, and a
+                // line cut to a length would cut the record and lose the step's last lines.
+                OutputTarget.ToChunks(chunk =>
                 {
-                    // stderr lines arrive on one reader, but the lock keeps the parser safe whatever the runner does.
+                    // stderr arrives on one reader, but the lock keeps the parser safe whatever the runner does.
                     lock (gate)
                     {
-                        Report(build.ReadLine(line));
+                        Report(build.Read(chunk));
                     }
                 }),
                 cancellationToken);
@@ -62,6 +78,13 @@ internal static class BuildxRunner
         catch (ProcessNotStartedException ex)
         {
             throw new StageGateException(Codes.DockerNotFound.Create($"Could not start '{docker}': {ex.Message}"), ex);
+        }
+        finally
+        {
+            // Awaited, not just cancelled: nothing may be reported after the run returns (MSBuild forbids logging
+            // once a task has ended), and a tick already under way finishes first.
+            await stopHeartbeat.CancelAsync();
+            await heartbeat;
         }
 
         lock (gate)
@@ -77,6 +100,22 @@ internal static class BuildxRunner
                 build.TextLines.Select(redactor.Redact).ToList(),
                 build.SolveError is null ? null : redactor.Redact(build.SolveError),
                 Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task HeartbeatAsync(TimeProvider clock, Action beat, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(HeartbeatCheckInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                beat();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run ended; so do its heartbeats.
         }
     }
 }

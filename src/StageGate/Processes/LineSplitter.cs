@@ -13,18 +13,6 @@ internal sealed class LineSplitter(int keepLength, Action<string, long> onLine)
     private long _length;
     private bool _afterCarriageReturn;
 
-    /// <summary>Reads <paramref name="reader"/> to its end, or until <paramref name="cancellationToken"/> stops it.</summary>
-    public async Task ReadToEndAsync(TextReader reader, CancellationToken cancellationToken)
-    {
-        var buffer = new char[4096];
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            Write(buffer.AsSpan(0, read));
-        }
-        Complete();
-    }
-
     public void Write(ReadOnlySpan<char> chunk)
     {
         while (!chunk.IsEmpty)

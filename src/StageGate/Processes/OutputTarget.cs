@@ -44,7 +44,27 @@ internal abstract class OutputTarget
         };
     }
 
+    /// <summary>
+    /// Receives the stream as it is read, in chunks of any size and with lines left whole, for a parser of a
+    /// stream format (buildx's progress JSON holds lines of many megabytes that must not be cut). Chunks are not
+    /// masked, since a secret may straddle two of them: the parser masks what it shows. The span is only valid
+    /// during the call. The line tail in the result is kept as for any other target.
+    /// </summary>
+    internal static OutputTarget ToChunks(ChunkReader onChunk)
+    {
+        ArgumentNullException.ThrowIfNull(onChunk);
+        return new ChunkTarget(onChunk);
+    }
+
+    /// <summary>Reads a chunk of output; see <see cref="ToChunks"/>.</summary>
+    internal delegate void ChunkReader(ReadOnlySpan<char> chunk);
+
     internal abstract void WriteLine(string line);
+
+    /// <summary>A chunk of the stream as read; only <see cref="ToChunks"/> targets look at it.</summary>
+    internal virtual void WriteChunk(ReadOnlySpan<char> chunk)
+    {
+    }
 
     private sealed class NullTarget : OutputTarget
     {
@@ -58,6 +78,15 @@ internal abstract class OutputTarget
         internal override void WriteLine(string line) => onLine(line);
     }
 
+    private sealed class ChunkTarget(ChunkReader onChunk) : OutputTarget
+    {
+        internal override void WriteLine(string line)
+        {
+        }
+
+        internal override void WriteChunk(ReadOnlySpan<char> chunk) => onChunk(chunk);
+    }
+
     private sealed class MergedTarget(OutputTarget[] targets) : OutputTarget
     {
         public OutputTarget[] Targets => targets;
@@ -67,6 +96,14 @@ internal abstract class OutputTarget
             foreach (var target in targets)
             {
                 target.WriteLine(line);
+            }
+        }
+
+        internal override void WriteChunk(ReadOnlySpan<char> chunk)
+        {
+            foreach (var target in targets)
+            {
+                target.WriteChunk(chunk);
             }
         }
     }

@@ -147,7 +147,17 @@ internal static class ProcessRunner
             });
             try
             {
-                await splitter.ReadToEndAsync(reader, stopReading.Token).ConfigureAwait(false);
+                var buffer = new char[4096];
+                int read;
+                while ((read = await reader.ReadAsync(buffer.AsMemory(), stopReading.Token).ConfigureAwait(false)) > 0)
+                {
+                    lock (targetGate)
+                    {
+                        target.WriteChunk(buffer.AsSpan(0, read));
+                    }
+                    splitter.Write(buffer.AsSpan(0, read));
+                }
+                splitter.Complete();
             }
             catch (OperationCanceledException) when (stopReading.IsCancellationRequested)
             {

@@ -16,7 +16,7 @@ public sealed class BuildProgressTests
         Assert.Equal(1, failed.StepNumber);
         Assert.Equal(1, failed.StepCount);
         Assert.Equal("RUN echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3", failed.Instruction);
-        Assert.Equal("executor failed running [/bin/sh -c echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3]: exit code: 3", failed.Error);
+        Assert.Equal("the command exited with code 3", failed.Error);
         Assert.Equal(
             [new BuildLogLine(BuildLogStream.Stdout, "running tests"), new BuildLogLine(BuildLogStream.Stderr, "FAIL: thing")],
             failed.LogTail);
@@ -61,9 +61,19 @@ public sealed class BuildProgressTests
 
         var failure = Assert.Single(streamed, l => l.Kind == ProgressLineKind.StepFailed);
         Assert.Equal(
-            "#5 [test 1/1] RUN echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3 — ERROR: executor failed running [/bin/sh -c echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3]: exit code: 3",
+            "[test 1/1] RUN echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3 — failed: the command exited with code 3",
             failure.Text);
         Assert.True(streamed.IndexOf(failure) < streamed.FindIndex(l => l.Kind == ProgressLineKind.Text));
+    }
+
+    [Fact]
+    public void Each_step_that_runs_is_announced_once_when_it_starts()
+    {
+        var (_, lines) = Fixtures.Follow("bake-test-fails-final-passes.rawjson", BakeTargets);
+
+        Assert.Equal(
+            ["[test 1/1] RUN echo \"running tests\"; echo \"FAIL: thing\" >&2; exit 3 — started"],
+            lines.Where(l => l.Kind == ProgressLineKind.StepStarted && l.Text.Contains("RUN", StringComparison.Ordinal)).Select(l => l.Text));
     }
 
     [Fact]
@@ -71,7 +81,7 @@ public sealed class BuildProgressTests
     {
         var (_, lines) = Fixtures.Follow("build-test-step-fails.rawjson");
 
-        Assert.Contains(new ProgressLine(ProgressLineKind.StepCompleted, "#4 [builder 2/2] RUN echo hello > /out.txt — 0.5s"),
+        Assert.Contains(new ProgressLine(ProgressLineKind.StepCompleted, "[builder 2/2] RUN echo hello > /out.txt — 0.5s"),
             lines.Select(l => l with { Step = null }));
     }
 
@@ -143,15 +153,17 @@ public sealed class BuildProgressTests
     }
 
     [Fact]
-    public void Cached_steps_are_marked_and_streamed_as_CACHED()
+    public void Cached_steps_are_marked_and_streamed_as_cached()
     {
         var (progress, lines) = Fixtures.Follow("build-final-cached.rawjson");
 
         Assert.Equal(["[builder 2/2] RUN echo hello > /out.txt", "[final 2/2] COPY --from=builder /out.txt /out.txt"],
             progress.Steps.Where(s => s.Cached).Select(s => s.Name));
         Assert.Equal(
-            ["#5 [builder 2/2] RUN echo hello > /out.txt — CACHED", "#6 [final 2/2] COPY --from=builder /out.txt /out.txt — CACHED"],
+            ["[builder 2/2] RUN echo hello > /out.txt — cached", "[final 2/2] COPY --from=builder /out.txt /out.txt — cached"],
             lines.Where(l => l.Kind == ProgressLineKind.StepCached).Select(l => l.Text));
+        var cached = progress.Steps.Where(s => s.Cached).Select(s => s.Digest).ToHashSet();
+        Assert.DoesNotContain(lines, l => l.Kind == ProgressLineKind.StepStarted && cached.Contains(l.Step!.Digest));
         Assert.Empty(progress.Steps.Where(s => s.Failed).ToList());
         Assert.Null(progress.SolveError);
     }

@@ -66,11 +66,47 @@ public sealed class RawJsonProgressReaderTests
     }
 
     [Fact]
-    public void An_object_cut_off_by_the_end_of_the_stream_is_surfaced_as_text()
+    public void An_object_cut_off_by_the_end_of_the_stream_is_dropped_not_shown_as_raw_json()
     {
-        var items = ReadLines("{", "  \"vertexes\": [");
+        var items = ReadLines("before", "{", "  \"vertexes\": [");
 
-        Assert.Equal([new TextLineItem("{"), new TextLineItem("  \"vertexes\": [")], items);
+        Assert.Equal([new TextLineItem("before")], items);
+    }
+
+    [Fact]
+    public void A_record_past_the_limit_outside_any_string_is_skipped_and_the_next_one_is_read()
+    {
+        var reader = new RawJsonProgressReader(maxRecordBytes: 1024);
+        var many = "{\"vertexes\":[" + string.Join(',', Enumerable.Range(0, 100).Select(i => $"{{\"digest\":\"d{i}\"}}")) + "]}";
+
+        var items = reader.Read(many + "\n{\"vertexes\":[{\"digest\":\"after\"}]}\n").ToList();
+
+        var vertex = Assert.Single(Assert.IsType<SolveStatusItem>(Assert.Single(items)).Status.Vertexes!);
+        Assert.Equal("after", vertex.Digest);
+    }
+
+    [Fact]
+    public void Log_data_past_the_limit_keeps_its_end_and_says_its_start_was_cut()
+    {
+        var reader = new RawJsonProgressReader(maxRecordBytes: 4096);
+        var data = string.Concat(Enumerable.Range(1, 2000).Select(i => $"line {i}\n"));
+
+        var item = Assert.IsType<SolveStatusItem>(Assert.Single(reader.Read(RawJson.Log("sha256:a", data))));
+
+        Assert.True(item.LogStartCut);
+        var kept = System.Text.Encoding.UTF8.GetString(Assert.Single(item.Status.Logs!).Data!);
+        Assert.EndsWith("line 1999\nline 2000\n", kept, StringComparison.Ordinal);
+        Assert.True(kept.Length < 4096);
+    }
+
+    [Fact]
+    public void A_text_line_of_megabytes_is_cut_and_marked()
+    {
+        var items = ReadLines(new string('x', 1_000_000));
+
+        var line = Assert.IsType<TextLineItem>(Assert.Single(items)).Text;
+        Assert.Equal(RawJsonProgressReader.MaxTextLineLength + 1, line.Length);
+        Assert.EndsWith("…", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -163,6 +163,22 @@ public sealed class ProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chunk_target_receives_a_line_of_megabytes_whole_while_the_tail_still_cuts_it()
+    {
+        long received = 0;
+        var allX = true;
+
+        var result = await RunAsync(TestDummy.Command("long-line", "5000000"), OutputTarget.ToChunks(chunk =>
+        {
+            received += chunk.Length;
+            allX &= !chunk.ContainsAnyExcept('x');
+        }));
+
+        Assert.Equal((5_000_000L, true), (received, allX));
+        Assert.EndsWith($" [... {5_000_000 - (64 * 1024)} more characters]", Assert.Single(result.StandardOutputTail), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tail_keeps_only_the_last_lines()
     {
         var result = await RunAsync(TestDummy.Command("stdout-lines", "500") with { TailLines = 3 });
