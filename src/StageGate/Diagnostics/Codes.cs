@@ -63,6 +63,8 @@ public static class Codes
         "Report cannot be written", "Point the report option (--report, --junit, --markdown, StageGateReportPath, ReportPath) at a folder you can write to.");
     public static readonly DiagnosticCode Unexpected = new("SG2010", DiagnosticSeverity.Error,
         "Unexpected failure", "Something StageGate did not foresee went wrong; the message says what. Run again with STAGEGATE_DEBUG=1 for the full trace and report it.");
+    public static readonly DiagnosticCode TemporaryFileNotWritten = new("SG2011", DiagnosticSeverity.Error,
+        "Temporary file cannot be written", "Free space in the temp folder, or point TMPDIR (TEMP on Windows) at a folder with room that you can write to.");
 
     // SG3xxx — test and build stages
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,
