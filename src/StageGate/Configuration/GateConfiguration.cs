@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using StageGate.Budgets;
 using StageGate.Diagnostics;
+using StageGate.Files;
 using StageGate.Gates;
 
 namespace StageGate.Configuration;
@@ -75,7 +76,8 @@ internal static class GateConfiguration
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadAtMost(path, InputLimit.Configuration)
+                ?? throw InputLimit.Configuration.TooLarge(Codes.InvalidConfiguration, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,9 +1,25 @@
+using System.Text;
+
 namespace StageGate.Files;
 
 /// <summary>Reads a whole file, but never more than a cap: a device such as <c>/dev/zero</c> or a FIFO has no length to check first.</summary>
 internal static class BoundedFile
 {
     private const int FirstBuffer = 16 * 1024;
+
+    /// <summary>The file's text, or null when it holds more than <paramref name="limit"/> bytes.</summary>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is not readable.</exception>
+    public static string? ReadTextAtMost(string path, InputLimit limit)
+    {
+        if (ReadAtMost(path, limit) is not { } bytes)
+        {
+            return null;
+        }
+        // Decoded as File.ReadAllText does: UTF-8 unless a byte order mark says otherwise.
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>The file's bytes, or null when it holds more than <paramref name="limit"/> bytes.</summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>

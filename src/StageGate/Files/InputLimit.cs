@@ -29,6 +29,6 @@ internal sealed record InputLimit(string What, int Bytes)
     public StageGateException TooLarge(DiagnosticCode code, string path)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return code.Exception($"{What} '{path}' is larger than {Display}, the most StageGate reads of it; check that the path names the right file.", path);
+        return code.Exception($"{What} '{path}' is larger than {Display}, the most StageGate reads; check that the path names the right file.", path);
     }
 }

@@ -2,6 +2,7 @@ using StageGate.Budgets;
 using StageGate.Configuration;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
+using StageGate.Files;
 using StageGate.Reports;
 
 namespace StageGate.Gates;
@@ -172,7 +173,7 @@ internal sealed record GatePlan
                 {
                     throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads '{secret.File}', which does not exist.");
                 }
-                value = File.ReadAllText(secret.File);
+                value = ReadSecretFile(secret);
             }
             else
             {
@@ -187,6 +188,20 @@ internal sealed record GatePlan
             }
         }
         return values;
+    }
+
+    private static string ReadSecretFile(BuildSecret secret)
+    {
+        var path = Path.GetFullPath(secret.File!);
+        try
+        {
+            return BoundedFile.ReadTextAtMost(path, InputLimit.Secret)
+                ?? throw InputLimit.Secret.TooLarge(Codes.InvalidOption, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(Codes.InvalidOption.Create($"Build secret '{secret.Id}' reads '{path}', which cannot be read: {e.Message}"), e);
+        }
     }
 
     /// <summary>
