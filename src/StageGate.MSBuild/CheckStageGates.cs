@@ -41,7 +41,7 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
                 SetOutputs(stamp);
                 return true;
             }
-            PassedStamp.Delete(StampFile);
+            PassedStamp.Delete(StampFile, Note);
 
             GateResult result;
             using (var progress = new LogProgress(Log))
@@ -65,7 +65,7 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
             // Warnings promoted to errors count too: only a clean pass may skip the next run.
             if (result.Passed && !Log.HasLoggedErrors)
             {
-                passed.Write(StampFile);
+                await passed.WriteAsync(StampFile, Note, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (StageGateException e)
@@ -83,7 +83,7 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
         }
         if (Log.HasLoggedErrors)
         {
-            PassedStamp.Delete(StampFile);
+            PassedStamp.Delete(StampFile, Note);
         }
         return !Log.HasLoggedErrors;
     }
@@ -99,6 +99,9 @@ public sealed partial class CheckStageGates : Microsoft.Build.Utilities.Task, IC
                 $"StageGate: the build context sends {Path.GetDirectoryName(relative)}/, which changes on every run, so the next build runs the gates again; add bin/ and obj/ to .dockerignore to skip unchanged builds.");
         }
     }
+
+    // The stamp only saves time: a problem with it is worth a detailed-verbosity line, never a warning.
+    private void Note(string message) => Log.LogMessage(MessageImportance.Low, message);
 
     private void SetOutputs(PassedStamp run)
     {
