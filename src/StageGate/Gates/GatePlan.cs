@@ -182,10 +182,8 @@ internal sealed record GatePlan
                 value = Environment.GetEnvironmentVariable(variable)
                     ?? throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads environment variable '{variable}', which is not set.");
             }
-            foreach (var form in new[] { value, value.Trim() }.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal))
-            {
-                values.Add(form);
-            }
+            // The redactor masks the value, its trimmed form and each of its lines; collecting the raw value is enough.
+            values.Add(value);
         }
         return values;
     }
