@@ -76,7 +76,7 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             SetOutputs(stamp);
             return true;
         }
-        PassedStamp.Delete(StampFile);
+        PassedStamp.Delete(StampFile, Note);
 
         HostedRun<GateResult> run;
         using (host)
@@ -96,7 +96,7 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
         // Warnings promoted to errors count too: only a clean pass may skip the next run.
         if (run.Passed && !Log.HasLoggedErrors && fingerprint is not null)
         {
-            passed.Write(StampFile);
+            await passed.WriteAsync(StampFile, Note, cancellationToken).ConfigureAwait(false);
         }
         return !Log.HasLoggedErrors;
     }
@@ -112,6 +112,9 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
                 $"StageGate: the build context sends {Path.GetDirectoryName(relative)}/, which changes on every run, so the next build runs the gates again; add bin/ and obj/ to .dockerignore to skip unchanged builds.");
         }
     }
+
+    // The stamp only saves time: a problem with it is worth a detailed-verbosity line, never a warning.
+    private void Note(string message) => Log.LogMessage(MessageImportance.Low, message);
 
     private void SetOutputs(PassedStamp run)
     {

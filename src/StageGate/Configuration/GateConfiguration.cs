@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
+using StageGate.Files;
 using StageGate.Hosting;
 
 namespace StageGate.Configuration;
@@ -33,7 +34,8 @@ internal static class GateConfiguration
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadAtMost(path, InputLimit.Configuration)
+                ?? throw InputLimit.Configuration.TooLarge(Codes.InvalidConfiguration, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -74,6 +74,11 @@ public static class Codes
     {
         Explanation = "Something StageGate did not foresee went wrong (the message names it): a bug, or a failure of the machine such as a full disk.",
     };
+    public static readonly DiagnosticCode TemporaryFileNotWritten = new("SG2011", DiagnosticSeverity.Error,
+        "Temporary file cannot be written", "Free space in the temp folder, or point `TMPDIR` (`TEMP` on Windows) at a folder with room that you can write to.")
+    {
+        Explanation = "StageGate writes a bake definition for buildx to the temp folder; it is written whole or not at all and removed after the run.",
+    };
 
     // SG3xxx — test and build stages
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,

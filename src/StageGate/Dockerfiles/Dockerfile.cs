@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using StageGate.Diagnostics;
+using StageGate.Files;
 
 namespace StageGate.Dockerfiles;
 
@@ -61,7 +62,8 @@ public sealed class Dockerfile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = BoundedFile.ReadAtMost(fullPath, InputLimit.Dockerfile)
+                ?? throw InputLimit.Dockerfile.TooLarge(Codes.DockerfileUnreadable, fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StageGate.Budgets;
 using StageGate.Buildx;
 using StageGate.Diagnostics;
+using StageGate.Files;
 using StageGate.Hosting;
 using StageGate.Measurement;
 using StageGate.Reports;
@@ -25,8 +26,7 @@ internal static class GatePipeline
 
         var runs = plan.Options.Get(OptionTable.Sequential)
             ? await RunSequentialAsync(plan, targets, docker, progress, cancellationToken)
-            : [await BuildxRunner.RunAsync(docker, Bake(plan, targets, out var bakeFile), targets.Select(t => t.BakeName).ToList(),
-                plan.ContextDirectory, plan.SecretValues, progress, cancellationToken).Finally(() => File.Delete(bakeFile))];
+            : [await RunBakeAsync(plan, targets, docker, progress, cancellationToken)];
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
         foreach (var failure in UnattributedFailures(runs, outcomes.Select(o => o.Outcome)))
@@ -179,7 +179,37 @@ internal static class GatePipeline
         return options.ToArguments();
     }
 
-    private static IReadOnlyList<string> Bake(GatePlan plan, IReadOnlyList<BuildTarget> targets, out string bakeFile)
+    /// <summary>Builds every target in one bake; its definition file lives in the temp folder only while buildx runs.</summary>
+    private static async Task<BuildRun> RunBakeAsync(
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var bakeFile = Path.Combine(Path.GetTempPath(), $"stagegate-{Guid.NewGuid():N}.bake.json");
+        try
+        {
+            await WriteBakeFileAsync(bakeFile, BakeJson(plan, targets), cancellationToken);
+            return await BuildxRunner.RunAsync(docker, BakeArguments(plan, targets, bakeFile), targets.Select(t => t.BakeName).ToList(),
+                plan.ContextDirectory, plan.SecretValues, progress, cancellationToken);
+        }
+        finally
+        {
+            AtomicFile.DeleteQuietly(bakeFile);
+        }
+    }
+
+    /// <summary>Writes buildx's bake definition whole or not at all; a full temp folder is the machine's problem, so it is SG2011.</summary>
+    internal static async Task WriteBakeFileAsync(string bakeFile, string json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AtomicFile.WriteAllTextAsync(bakeFile, json, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(Codes.TemporaryFileNotWritten.Create($"Could not write buildx's bake file '{bakeFile}': {e.Message}"), e);
+        }
+    }
+
+    private static string BakeJson(GatePlan plan, IReadOnlyList<BuildTarget> targets)
     {
         var definition = new BakeDefinition(targets.Select(t => new BakeTarget(t.BakeName)
         {
@@ -196,15 +226,16 @@ internal static class GatePipeline
         {
             DefaultGroup = targets.Select(t => t.BakeName).ToList(),
         };
-        bakeFile = Path.Combine(Path.GetTempPath(), $"stagegate-{Guid.NewGuid():N}.bake.json");
-        File.WriteAllText(bakeFile, definition.ToJson());
-        return new BakeOptions(bakeFile)
+        return definition.ToJson();
+    }
+
+    private static IReadOnlyList<string> BakeArguments(GatePlan plan, IReadOnlyList<BuildTarget> targets, string bakeFile) =>
+        new BakeOptions(bakeFile)
         {
             Targets = targets.Select(t => t.BakeName).ToList(),
             Progress = ProgressMode.RawJson,
             Builder = plan.Options.Get(OptionTable.Builder),
         }.ToArguments();
-    }
 
     private static IReadOnlyList<string> FinalTags(GatePlan plan) =>
         plan.Options.Get(OptionTable.Tags) is { Count: > 0 } tags ? tags : [plan.FinalTag];
@@ -300,17 +331,5 @@ internal static class GatePipeline
     {
         var oneLine = text.ReplaceLineEndings(" ");
         return oneLine.Length <= 80 ? oneLine : oneLine[..77] + "...";
-    }
-
-    private static async Task<T> Finally<T>(this Task<T> task, Action cleanup)
-    {
-        try
-        {
-            return await task;
-        }
-        finally
-        {
-            cleanup();
-        }
     }
 }

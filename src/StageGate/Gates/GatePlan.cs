@@ -1,6 +1,7 @@
 using StageGate.Budgets;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
+using StageGate.Files;
 using StageGate.Hosting;
 using StageGate.Reports;
 
@@ -183,7 +184,7 @@ internal sealed record GatePlan
                 {
                     throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads '{secret.File}', which does not exist.");
                 }
-                value = File.ReadAllText(secret.File);
+                value = ReadSecretFile(secret);
             }
             else
             {
@@ -192,12 +193,24 @@ internal sealed record GatePlan
                 value = Environment.GetEnvironmentVariable(variable)
                     ?? throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' reads environment variable '{variable}', which is not set.");
             }
-            foreach (var form in new[] { value, value.Trim() }.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal))
-            {
-                values.Add(form);
-            }
+            // The redactor masks the value, its trimmed form and each of its lines; collecting the raw value is enough.
+            values.Add(value);
         }
         return values;
+    }
+
+    private static string ReadSecretFile(BuildSecret secret)
+    {
+        var path = Path.GetFullPath(secret.File!);
+        try
+        {
+            return BoundedFile.ReadTextAtMost(path, InputLimit.Secret)
+                ?? throw InputLimit.Secret.TooLarge(Codes.InvalidOption, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(Codes.InvalidOption.Create($"Build secret '{secret.Id}' reads '{path}', which cannot be read: {e.Message}"), e);
+        }
     }
 
     /// <summary>
@@ -216,22 +229,70 @@ internal sealed record GatePlan
     }
 
     /// <summary>
-    /// A repository name from the context folder and the Dockerfile, e.g. <c>stagegate/wordfreq-c-1a2b3c4d</c>:
+    /// A repository name from the context folder and the Dockerfile, e.g. <c>stagegate/wordfreq-c-1a2b3c4d:final</c>:
     /// two Dockerfiles sharing one context (<c>-f src/Api/Dockerfile .</c>) must never measure each other's image.
+    /// Folder and stage names are bent to the distribution reference grammar, which buildx enforces.
     /// </summary>
     internal static string DefaultTag(string context, string dockerfilePath, string stage) =>
         $"{ImageName(context, dockerfilePath)}:{TagPart(stage)}";
 
+    private const string Repository = "stagegate/";
+
+    // The reference grammar caps a whole name at 255 characters; "stagegate/" and "-" plus the hash take 19.
+    private const int MaxNameComponent = 255 - 19;
+
+    private const int MaxTag = 128;
+
     private static string ImageName(string context, string dockerfilePath)
     {
-        var name = new string(Path.GetFileName(context.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
-            .ToLowerInvariant()
-            .Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')
-            .ToArray()).Trim('-', '_', '.');
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dockerfilePath)))[..8].ToLowerInvariant();
-        return $"stagegate/{(name.Length == 0 ? "image" : name)}-{hash}";
+        var folder = Path.GetFileName(context.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        var name = NameComponent(folder);
+        return $"{Repository}{(name.Length == 0 ? "image" : name)}-{ShortHash(dockerfilePath)}";
     }
 
-    private static string TagPart(string stageName) =>
-        new(stageName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
+    /// <summary>
+    /// A path component: <c>[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*</c>. Runs of other characters, and separator
+    /// runs the grammar has no form for (<c>..</c>, <c>_-</c>, <c>___</c>), become one <c>-</c>.
+    /// </summary>
+    private static string NameComponent(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        var separators = new System.Text.StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
+            {
+                if (separators.Length > 0 && result.Length > 0)
+                {
+                    var run = separators.ToString();
+                    result.Append(run is "." or "_" or "__" || run.All(s => s == '-') ? run : "-");
+                }
+                separators.Clear();
+                result.Append(c);
+            }
+            else
+            {
+                separators.Append(c);
+            }
+        }
+        // Cutting at the cap can end on a separator run; the next character decides nothing any more.
+        return result.Length <= MaxNameComponent ? result.ToString() : result.ToString(0, MaxNameComponent).TrimEnd('-', '_', '.');
+    }
+
+    /// <summary>
+    /// A tag: <c>[\w][\w.-]{0,127}</c>. Other characters become <c>-</c>; a longer name keeps its start and a hash
+    /// of the whole, so two long stage names never share a tag.
+    /// </summary>
+    private static string TagPart(string stageName)
+    {
+        var tag = new string(stageName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
+        if (tag.Length == 0 || tag[0] is '-' or '.')
+        {
+            tag = "_" + tag;
+        }
+        return tag.Length <= MaxTag ? tag : $"{tag[..(MaxTag - 9)]}-{ShortHash(stageName)}";
+    }
+
+    private static string ShortHash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8].ToLowerInvariant();
 }

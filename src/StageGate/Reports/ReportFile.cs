@@ -1,8 +1,12 @@
 using StageGate.Diagnostics;
+using StageGate.Files;
 
 namespace StageGate.Reports;
 
-/// <summary>Writes a rendered report to disk; a path that cannot be written is the user's to fix, so it is coded.</summary>
+/// <summary>
+/// Writes a rendered report to disk, whole or not at all: the same path is often the next run's baseline,
+/// so a full disk must leave the old report intact. A path that cannot be written is the user's to fix, so it is coded.
+/// </summary>
 internal static class ReportFile
 {
     public static async Task WriteAsync(string path, string content, CancellationToken cancellationToken = default)
@@ -10,8 +14,7 @@ internal static class ReportFile
         var full = Path.GetFullPath(path);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, content, cancellationToken);
+            await AtomicFile.WriteAllTextAsync(full, content, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

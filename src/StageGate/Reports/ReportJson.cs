@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using StageGate.Budgets;
 using StageGate.Diagnostics;
+using StageGate.Files;
 using StageGate.Gates;
 
 namespace StageGate.Reports;
@@ -213,7 +214,8 @@ internal static class ReportJson
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = BoundedFile.ReadTextAtMost(path, InputLimit.Report)
+                ?? throw InputLimit.Report.TooLarge(Codes.BaselineUnreadable, path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -376,4 +376,13 @@ public sealed class GateConfigurationTests : IDisposable
         var pattern = schema.RootElement.GetProperty("properties").GetProperty(property).GetProperty("pattern").GetString()!;
         return new Regex(pattern, RegexOptions.ECMAScript);
     }
+
+    [Fact]
+    public void A_device_with_no_end_as_stagegate_json_is_SG1015_naming_the_limit()
+    {
+        var error = Assert.Throws<StageGateException>(() => GateConfiguration.Load("/dev/zero"));
+
+        Assert.Equal("SG1015", error.Code);
+        Assert.Contains("larger than 1 MiB", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -127,4 +127,24 @@ public sealed class LoadTests : IDisposable
 
         Assert.Equal(("SG1002", 2), (diagnostic.Code, diagnostic.Line));
     }
+
+    [Fact]
+    public void A_device_with_no_end_as_the_Dockerfile_is_SG1002_naming_the_limit()
+    {
+        var diagnostic = LoadFails("/dev/zero");
+
+        Assert.Equal("SG1002", diagnostic.Code);
+        Assert.Contains("1 MiB", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Dockerfile_over_1_MiB_is_SG1002_naming_the_limit()
+    {
+        var comment = Encoding.UTF8.GetBytes("# " + new string('x', 1024 * 1024) + "\nFROM busybox\n");
+
+        var diagnostic = LoadFails(Write(comment));
+
+        Assert.Equal("SG1002", diagnostic.Code);
+        Assert.Contains("larger than 1 MiB", diagnostic.Message, StringComparison.Ordinal);
+    }
 }

@@ -114,6 +114,43 @@ public sealed class GatePlanTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_that_is_a_device_with_no_end_is_SG1014_naming_the_limit()
+    {
+        var error = Rejects(Options() with { GrowthBudget = "5%", Baseline = "/dev/zero" });
+
+        Assert.Equal("SG1014", error.Code);
+        Assert.Contains("larger than 16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Dockerfile_that_is_a_device_with_no_end_is_SG1002_naming_the_limit()
+    {
+        var error = Rejects(Options() with { Dockerfile = "/dev/zero" });
+
+        Assert.Equal("SG1002", error.Code);
+        Assert.Contains("larger than 1 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_file_over_the_500_KiB_buildkit_takes_is_SG1016_naming_the_limit()
+    {
+        var secret = _context.Write("big.token", new string('x', 500 * 1024 + 1));
+
+        var error = Rejects(Options() with { Secrets = [new BuildSecret("npm", File: secret)] });
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains("larger than 500 KiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secret_file_that_is_a_device_with_no_end_is_SG1016()
+    {
+        var error = Rejects(Options() with { Secrets = [new BuildSecret("npm", File: "/dev/zero")] });
+
+        Assert.Equal("SG1016", error.Code);
+    }
+
+    [Fact]
     public void A_missing_context_folder_is_SG1011()
     {
         Assert.Equal("SG1011", Rejects(Options() with { Context = _context.Full("no-such-folder") }).Code);

@@ -45,4 +45,27 @@ public class ReportFileTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_report_that_cannot_replace_its_path_leaves_the_old_file_there_and_no_temporary_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("stagegate-report-").FullName;
+        try
+        {
+            // A folder standing at the report's path: the rename fails after the content was written in full.
+            var path = Path.Combine(folder, "report.json");
+            Directory.CreateDirectory(path);
+            File.WriteAllText(Path.Combine(path, "keep.txt"), "kept");
+
+            var error = await Assert.ThrowsAsync<StageGateException>(() => ReportFile.WriteAsync(path, "{\"schemaVersion\":1}"));
+
+            Assert.Equal("SG2009", error.Code);
+            Assert.Equal([path], Directory.GetFileSystemEntries(folder));
+            Assert.Equal("kept", File.ReadAllText(Path.Combine(path, "keep.txt")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
