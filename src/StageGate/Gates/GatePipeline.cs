@@ -12,7 +12,7 @@ namespace StageGate.Gates;
 /// <summary>plan → run → measure → verdict → report, in that order, once for every front end.</summary>
 internal static class GatePipeline
 {
-    public static async Task<GateResult> CheckAsync(GateOptions options, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<GateResult> CheckAsync(GateOptions options, IProgress<GateProgress>? progress, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         var plan = GatePlan.Create(options);

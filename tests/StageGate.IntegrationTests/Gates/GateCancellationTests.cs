@@ -27,7 +27,7 @@ public sealed class GateCancellationTests(ITestOutputHelper output)
         await using var sample = new GateSample(SleepingTest);
         using var cancellation = new CancellationTokenSource();
 
-        var run = Gate.CheckAsync(sample.Options with { Sequential = sequential }, new RecordingProgress(output), cancellation.Token);
+        var run = GatePipeline.CheckAsync(sample.Options with { Sequential = sequential }, new RecordingProgress(output), cancellation.Token);
         Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
             "the sleeping test step never started");
         var cancelled = Stopwatch.StartNew();

@@ -5,7 +5,7 @@ using StageGate.Gates;
 
 namespace StageGate.IntegrationTests.Gates;
 
-/// <summary><see cref="Gate.CheckAsync"/> against the real engine and buildx, on tiny busybox Dockerfiles.</summary>
+/// <summary><see cref="GatePipeline.CheckAsync"/> against the real engine and buildx, on tiny busybox Dockerfiles.</summary>
 [Collection(DockerGates.Name)]
 public sealed class GateCheckTests(ITestOutputHelper output)
 {
@@ -35,7 +35,7 @@ public sealed class GateCheckTests(ITestOutputHelper output)
         COPY --from=builder /out.txt /out.txt
         """;
 
-    private Task<GateResult> CheckAsync(GateOptions options) => Gate.CheckAsync(options, new RecordingProgress(output));
+    private Task<GateResult> CheckAsync(TestOptions options) => GatePipeline.CheckAsync(options, new RecordingProgress(output));
 
     [Fact]
     public async Task A_passing_sample_passes_its_test_stage_and_measures_the_final_image()

@@ -33,7 +33,7 @@ public sealed class GateSecretTests(ITestOutputHelper output)
             var progress = new RecordingProgress(output);
             var report = Path.Combine(sample.Folder, "report.json");
 
-            var result = await Gate.CheckAsync(
+            var result = await GatePipeline.CheckAsync(
                 sample.Options with { Secrets = [new BuildSecret("token", variable)], ReportPath = report },
                 progress);
 

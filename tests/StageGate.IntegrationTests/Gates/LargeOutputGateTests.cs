@@ -27,7 +27,7 @@ public sealed class LargeOutputGateTests(ITestOutputHelper output)
         await using var sample = new GateSample(NoisyFailingTest);
         var progress = new RecordingProgress(output);
 
-        var result = await Gate.CheckAsync(sample.Options, progress);
+        var result = await GatePipeline.CheckAsync(sample.Options, progress);
 
         var failure = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal((Codes.TestStepFailed.Code, sample.Dockerfile, (int?)4), (failure.Code, failure.File, failure.Line));
