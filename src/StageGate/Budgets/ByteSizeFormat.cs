@@ -6,20 +6,9 @@ namespace StageGate.Budgets;
 internal static class ByteSizeFormat
 {
     private static readonly string[] DecimalUnits = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    private static readonly string[] BinaryUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 
     /// <summary>docker's <c>HumanSizeWithPrecision(size, 3)</c>, minus its <c>1e+03MB</c> quirk at unit boundaries.</summary>
     public static string Docker(long bytes) => Significant(bytes, 1000, DecimalUnits, 3);
-
-    /// <summary>One decimal in the largest decimal unit: <c>162.4MB</c>; plain bytes stay whole: <c>400B</c>.</summary>
-    public static string OneDecimal(long bytes) => Fixed(bytes, 1000, DecimalUnits);
-
-    /// <summary>One decimal in the largest binary unit: <c>154.9MiB</c>.</summary>
-    public static string OneDecimalBinary(long bytes) => Fixed(bytes, 1024, BinaryUnits);
-
-    /// <summary>Both one-decimal forms: <c>162.4MB (154.9MiB)</c>.</summary>
-    public static string BothUnits(long bytes) =>
-        Math.Abs(bytes) < 1000 ? Exact(bytes) : $"{OneDecimal(bytes)} ({OneDecimalBinary(bytes)})";
 
     /// <summary>A count of bytes, for differences too small to show in larger units: <c>1,234 B</c>.</summary>
     public static string Exact(long bytes) => bytes.ToString("N0", CultureInfo.InvariantCulture) + " B";
@@ -73,27 +62,5 @@ internal static class ByteSizeFormat
             text = value.ToString(format, CultureInfo.InvariantCulture);
         }
         return sign + text + units[i];
-    }
-
-    private static string Fixed(long bytes, double unitBase, string[] units)
-    {
-        var sign = bytes < 0 ? "-" : "";
-        var value = Math.Abs((double)bytes);
-        if (value < unitBase)
-        {
-            return sign + Math.Abs(bytes).ToString(CultureInfo.InvariantCulture) + units[0];
-        }
-        var i = 0;
-        while (value >= unitBase && i < units.Length - 1)
-        {
-            value /= unitBase;
-            i++;
-        }
-        if (Math.Round(value, 1) >= unitBase && i < units.Length - 1)
-        {
-            value /= unitBase;
-            i++;
-        }
-        return sign + value.ToString("0.0", CultureInfo.InvariantCulture) + units[i];
     }
 }

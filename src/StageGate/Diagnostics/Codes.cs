@@ -101,9 +101,6 @@ public static class Codes
         "Final image grew more than its growth budget", "Find what the new layers add, or accept the growth by raising the growth budget or refreshing the baseline.");
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
-    public static readonly DiagnosticCode SizeReport = new("SG4004", DiagnosticSeverity.Info,
-        "Final image size", "Informational: the measured size, the budget and what the multi-stage split saved.");
-
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(Codes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

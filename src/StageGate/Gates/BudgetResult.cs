@@ -31,7 +31,7 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
 
     /// <summary>
     /// One sentence for a log or a report, e.g.
-    /// <c>Size: 162.4MB (154.9MiB) — over the 150MB budget by 12.4MB (11.8MiB)</c>.
+    /// <c>Size: 162MB — over the 150MB budget by 12.4MB</c>: sizes as docker prints them, everywhere.
     /// </summary>
     public string Summary => Kind == BudgetKind.Size ? SizeSummary() : GrowthSummary();
 
@@ -43,7 +43,7 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
         {
             return $"Size: {Undecided} — {Reason ?? "no size was read"}";
         }
-        var size = ByteSizeFormat.BothUnits(measured);
+        var size = ByteSizeFormat.Docker(measured);
         return Outcome == GateOutcome.Failed
             ? $"Size: {size} — over the {Budget} budget by {Difference(measured, limit)}"
             : measured == limit
@@ -66,24 +66,24 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
         };
         // A percentage says little on its own: show the bytes it allows over this baseline.
         var allowed = Budget.EndsWith('%')
-            ? $"the {Budget} growth budget ({ByteSizeFormat.OneDecimal(limit - baseline)})"
+            ? $"the {Budget} growth budget ({ByteSizeFormat.Docker(limit - baseline)})"
             : $"the {Budget} growth budget";
         var verdict = Outcome == GateOutcome.Failed
             ? $"over {allowed} by {Difference(measured, limit)}"
             : $"within {allowed}";
-        return $"Growth: {ByteSizeFormat.BothUnits(measured)}, {change} the baseline {ByteSizeFormat.BothUnits(baseline)} — {verdict}";
+        return $"Growth: {ByteSizeFormat.Docker(measured)}, {change} the baseline {ByteSizeFormat.Docker(baseline)} — {verdict}";
     }
 
     /// <summary>
-    /// <paramref name="larger"/> minus <paramref name="smaller"/> in both units; when one-decimal rounding would
+    /// <paramref name="larger"/> minus <paramref name="smaller"/> as docker prints sizes; when rounding would
     /// show the two sizes as equal, the exact byte count and both rounded sizes, so the verdict never looks arbitrary.
     /// </summary>
     private static string Difference(long larger, long smaller)
     {
-        var largerText = ByteSizeFormat.OneDecimal(larger);
-        var smallerText = ByteSizeFormat.OneDecimal(smaller);
+        var largerText = ByteSizeFormat.Docker(larger);
+        var smallerText = ByteSizeFormat.Docker(smaller);
         return largerText == smallerText
             ? $"{ByteSizeFormat.Exact(larger - smaller)} ({largerText} vs {smallerText})"
-            : ByteSizeFormat.BothUnits(larger - smaller);
+            : ByteSizeFormat.Docker(larger - smaller);
     }
 }

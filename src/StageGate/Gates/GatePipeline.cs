@@ -305,14 +305,6 @@ internal static class GatePipeline
             }
         }
 
-        if (image.Outcome == GateOutcome.Passed && measured is { } finalSize && !budgets.Any(b => b.Outcome == GateOutcome.Failed))
-        {
-            var savings = image.BuilderSizeBytes is long builderSize
-                ? $"; {new MultiStageSavings(ByteSize.FromBytes(builderSize), finalSize)} than builder stage '{image.BuilderStage}'"
-                : "";
-            var budgetText = plan.SizeBudget is { } limit ? $" (budget {limit})" : "";
-            diagnostics.Add(Codes.SizeReport.Create($"Final image '{plan.FinalTag}' is {finalSize}{budgetText}{savings}."));
-        }
         return budgets;
     }
 

@@ -30,7 +30,7 @@ internal static class MarkdownReport
         {
             var detail = image.Failure is { } failure
                 ? Code(ReportWording.Location(failure, result.Dockerfile))
-                : image.SizeBytes is { } size ? $"**{new ByteSize(size)}** ({Cell(ByteSizeFormat.Exact(size))})" : "";
+                : image.SizeBytes is { } size ? $"**{new ByteSize(size)}**" : "";
             Row(md, "Final image " + Code(image.Target), image.Outcome, detail);
         }
         foreach (var budget in result.Budgets)
@@ -72,10 +72,6 @@ internal static class MarkdownReport
             }
         }
 
-        if (ReportWording.BudgetHint(result) is { } hint)
-        {
-            md.Append("\n> ").Append(Cell(hint)).Append('\n');
-        }
         return md.ToString();
     }
 

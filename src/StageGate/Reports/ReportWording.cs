@@ -53,12 +53,18 @@ internal static class ReportWording
     /// <summary><c>final image runtime: 763kB</c>, or why there is no size.</summary>
     public static string FinalImage(FinalImageResult image, string dockerfile) => image.Outcome switch
     {
-        GateOutcome.Failed when image.Failure is { } failure => $"final image {image.Target} failed at {Location(failure, dockerfile)}",
-        GateOutcome.Failed => $"final image {image.Target} failed to build",
-        GateOutcome.NotRun => $"final image {image.Target} not built",
-        _ when image.SizeBytes is { } size => $"final image {image.Target}: {new ByteSize(size)} ({ByteSizeFormat.Exact(size)})",
-        _ => $"final image {image.Target} built, but its size could not be measured",
+        GateOutcome.Failed when image.Failure is { } failure => $"{Named("final image", image.Target)} failed at {Location(failure, dockerfile)}",
+        GateOutcome.Failed => $"{Named("final image", image.Target)} failed to build",
+        GateOutcome.NotRun => $"{Named("final image", image.Target)} not built",
+        _ when image.SizeBytes is { } size => $"{Named("final image", image.Target)}: {new ByteSize(size)}",
+        _ => $"{Named("final image", image.Target)} built, but its size could not be measured",
     };
+
+    /// <summary><c>final image</c> for a stage named <c>final</c>, <c>final image 'runtime'</c> otherwise: a name is said once.</summary>
+    public static string Named(string what, string? stage) =>
+        stage is null || what.Split(' ').Contains(stage, StringComparer.OrdinalIgnoreCase)
+            ? what
+            : $"{what} '{stage}'";
 
     /// <summary>A budget's verdict on one line: a reason that could not be measured may come from a multi-line daemon message.</summary>
     public static string Budget(BudgetResult budget) => OneLine(budget.Summary);
@@ -74,10 +80,10 @@ internal static class ReportWording
             return null;
         }
         var savings = new MultiStageSavings(new ByteSize(builder), new ByteSize(final));
-        var stage = image.BuilderStage is { Length: > 0 } name ? $" ({name})" : "";
+        var from = Named("builder stage", image.BuilderStage);
         return final <= builder
-            ? $"builder{stage} {savings.BuilderSize} → final {savings.FinalSize}, {savings.PercentSmaller.ToString(CultureInfo.InvariantCulture)}% smaller"
-            : $"builder{stage} → final: {savings}";
+            ? $"{from} {savings.BuilderSize} → final image {savings.FinalSize}, {savings.PercentSmaller.ToString(CultureInfo.InvariantCulture)}% smaller"
+            : $"{from} → final image: {savings}";
     }
 
     /// <summary>The largest layers, largest first; empty layers (ENV, WORKDIR) say nothing about size.</summary>
@@ -86,22 +92,6 @@ internal static class ReportWording
 
     public static string LayerLine(LayerResult layer, string dockerfile) =>
         layer.Line is { } line ? $"{Path.GetFileName(dockerfile)}:{line.ToString(CultureInfo.InvariantCulture)}" : "(base image)";
-
-    /// <summary>Where to change a budget that failed, in every front end's words.</summary>
-    public static string? BudgetHint(GateResult result)
-    {
-        var failed = result.Budgets.Where(b => b.Outcome == GateOutcome.Failed).Select(b => b.Kind).ToHashSet();
-        var hints = new List<string>();
-        if (failed.Contains(BudgetKind.Size))
-        {
-            hints.Add("raise the size budget with --budget, StageGateSizeBudget, or sizeBudget in stagegate.json");
-        }
-        if (failed.Contains(BudgetKind.Growth))
-        {
-            hints.Add("raise the growth budget with --growth-budget, StageGateGrowthBudget, or growthBudget in stagegate.json, or refresh the baseline report");
-        }
-        return hints.Count == 0 ? null : "Try to reduce the image (its largest layers are listed above), or " + string.Join("; or ", hints) + ".";
-    }
 
     /// <summary>Every gate with its outcome: test stages, the final image, the budgets.</summary>
     public static IReadOnlyList<GateOutcome> Gates(GateResult result) =>

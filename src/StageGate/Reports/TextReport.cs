@@ -71,10 +71,6 @@ internal static class TextReport
             }
         }
 
-        if (ReportWording.BudgetHint(result) is { } hint)
-        {
-            text.Append('\n').Append(Indent).Append(hint).Append('\n');
-        }
 
         text.Append('\n').Append(Indent).Append(result.Passed ? "✓ " : "✗ ").Append(ReportWording.Verdict(result)).Append('\n');
         return text.ToString();

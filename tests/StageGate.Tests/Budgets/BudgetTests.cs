@@ -30,11 +30,11 @@ public sealed class SizeBudgetTests
     }
 
     [Fact]
-    public void An_over_budget_size_is_described_in_both_units_with_the_overage()
+    public void An_over_budget_size_is_described_as_docker_prints_sizes_with_the_overage()
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(162_400_000));
 
-        Assert.Equal("Size: 162.4MB (154.9MiB) — over the 150MB budget by 12.4MB (11.8MiB)", verdict.Summary);
+        Assert.Equal("Size: 162MB — over the 150MB budget by 12.4MB", verdict.Summary);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(150_000_400));
 
-        Assert.Equal("Size: 150.0MB (143.1MiB) — over the 150MB budget by 400 B (150.0MB vs 150.0MB)", verdict.Summary);
+        Assert.Equal("Size: 150MB — over the 150MB budget by 400 B (150MB vs 150MB)", verdict.Summary);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(142_100_000));
 
-        Assert.Equal("Size: 142.1MB (135.5MiB) — within the 150MB budget, 7.9MB (7.5MiB) to spare", verdict.Summary);
+        Assert.Equal("Size: 142MB — within the 150MB budget, 7.9MB to spare", verdict.Summary);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class GrowthBudgetTests
 
         Assert.Equal(GateOutcome.Failed, verdict.Outcome);
         Assert.Equal(
-            "Growth: 162.4MB (154.9MiB), up 12.4MB (11.8MiB) from the baseline 150.0MB (143.1MiB) — over the 5% growth budget (7.5MB) by 4.9MB (4.7MiB)",
+            "Growth: 162MB, up 12.4MB from the baseline 150MB — over the 5% growth budget (7.5MB) by 4.9MB",
             verdict.Summary);
     }
 
@@ -141,7 +141,7 @@ public sealed class GrowthBudgetTests
         var verdict = GrowthBudget.Parse("0%").Evaluate(ByteSize.Parse("140MB"), Baseline);
 
         Assert.Equal(GateOutcome.Passed, verdict.Outcome);
-        Assert.StartsWith("Growth: 140.0MB (133.5MiB), down 10.0MB (9.5MiB) from the baseline", verdict.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Growth: 140MB, down 10MB from the baseline", verdict.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

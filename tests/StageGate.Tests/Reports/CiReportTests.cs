@@ -30,7 +30,7 @@ public class CiReportTests
     public void GitHub_warnings_and_infos_become_warning_and_notice_commands()
     {
         Assert.Equal("::warning title=SG3003::no tests", GitHubActionsReport.Command(Codes.NoTestStage.Create("no tests"), null));
-        Assert.Equal("::notice title=SG4004::763kB", GitHubActionsReport.Command(Codes.SizeReport.Create("763kB"), null));
+        Assert.Equal("::notice title=SG3002::skipped", GitHubActionsReport.Command(Codes.TestStageSkippedByBuildKit.Create("skipped"), null));
     }
 
     [Fact]

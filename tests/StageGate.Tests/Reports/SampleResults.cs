@@ -46,7 +46,7 @@ internal static class SampleResults
             BuilderSizeBytes = 452_000_000,
         },
         Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Passed, "1MB") { MeasuredBytes = 763_412, LimitBytes = 1_000_000 }],
-        Diagnostics = [Codes.SizeReport.Create("Final image runtime: 763kB, budget 1MB.")],
+        Diagnostics = [Codes.TestStageSkippedByBuildKit.Create("The final stage does not depend on test stage 'test'.")],
         Steps =
         [
             new StepTiming("test", "[test 2/3] RUN make test", false, TimeSpan.FromSeconds(11.2)),
