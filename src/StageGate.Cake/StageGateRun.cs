@@ -33,7 +33,8 @@ internal static class StageGateRun
         var values = settings.ToValues(context.Environment.WorkingDirectory);
         // Cake aliases are synchronous; running on the thread pool keeps a script's synchronization context from deadlocking the wait.
         var run = Task.Run(() => work(values, host)).GetAwaiter().GetResult();
-        if (summarize)
+        // A run without a result has only its errors to say, and they were logged; its exception points at them.
+        if (summarize && run.Result is not null)
         {
             host.Summary(run.Summary);
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 namespace StageGate.IntegrationTests.Cake;
 
 /// <summary>
@@ -46,8 +47,11 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Matches(@"Dockerfile\(4,\d+\): error SG3001: ", run.Error);
-        Assert.Contains("looking for /missing.txt", run.Error, StringComparison.Ordinal);
+        // The log shows the failure once, at its line; the exception only points at it.
+        Assert.Single(Regex.Matches(run.Output, @"Dockerfile\(4,\d+\): error SG3001: "));
+        Assert.Contains("looking for /missing.txt", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(SG3001)", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("looking for /missing.txt", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT REACHED", run.Output, StringComparison.Ordinal);
     }
 
@@ -65,7 +69,7 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Matches(@"Dockerfile\(5,\d+\): error SG4001: .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Error);
+        Assert.Matches(@"Dockerfile\(5,\d+\): error SG4001: .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Output);
     }
 
     [Fact]
@@ -119,7 +123,7 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Matches(@"busybox:latest: error SG4001: .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Error);
+        Assert.Matches(@"error SG4001: Image 'busybox:latest' is over its size budget\. .* \d+(\.\d+)?MB\b.*\b100kB\b", run.Output);
     }
 
     [Fact]
@@ -132,7 +136,8 @@ public sealed class CakeAddinTests(ITestOutputHelper output)
             """);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("error SG1001: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error SG1001: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(SG1001)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

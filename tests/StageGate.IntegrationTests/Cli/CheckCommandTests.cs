@@ -128,7 +128,7 @@ public sealed class CheckCommandTests(ITestOutputHelper output)
         var run = await CheckAsync("--file", sample.Dockerfile, "--test-target", "tset");
 
         Assert.Equal(2, run.Exit);
-        Assert.Contains("error SG1008: Stage 'tset' not found.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error SG1008: --test-target: Stage 'tset' not found.", run.Error, StringComparison.Ordinal);
         Assert.Contains("Did you mean 'test'?", run.Error, StringComparison.Ordinal);
     }
 

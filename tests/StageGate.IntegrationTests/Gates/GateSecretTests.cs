@@ -1,4 +1,6 @@
+using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Hosting;
 using StageGate.Reports;
 
 namespace StageGate.IntegrationTests.Gates;
@@ -30,18 +32,20 @@ public sealed class GateSecretTests(ITestOutputHelper output)
         Environment.SetEnvironmentVariable(variable, secret);
         try
         {
-            var progress = new RecordingProgress(output);
             var report = Path.Combine(sample.Folder, "report.json");
 
-            var result = await GatePipeline.CheckAsync(
-                sample.Options with { Secrets = [new BuildSecret("token", variable)], ReportPath = report },
-                progress);
+            var host = new RecordingHost(output);
+            var run = await HostedGate.CheckAsync(
+                (sample.Options with { Secrets = [new BuildSecret("token", variable)], ReportPath = report }).ToValues(),
+                host);
+            var result = run.Result!;
 
             var failure = Assert.Single(result.TestStages).Failure;
             Assert.NotNull(failure);
             Assert.Contains(failure.Output, line => line.Contains("token is ***", StringComparison.Ordinal));
             Assert.DoesNotContain(failure.Output, line => line.Contains(secret, StringComparison.Ordinal));
-            Assert.DoesNotContain(progress.Lines, line => line.Message.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(host.Progress, line => line.Message.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(host.Diagnostics, d => DiagnosticText.WithDetails(d).Contains(secret, StringComparison.Ordinal));
             Assert.DoesNotContain(secret, Report.Render(result, ReportFormat.Text), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, await File.ReadAllTextAsync(report), StringComparison.Ordinal);
         }
