@@ -77,7 +77,7 @@ internal static class BuildxRunner
         }
         catch (ProcessNotStartedException ex)
         {
-            throw new StageGateException(Codes.DockerNotFound.Create($"Could not start '{docker}': {ex.Message}"), ex);
+            throw DockerProbe.DockerNotFound(ex);
         }
         finally
         {
