@@ -48,6 +48,20 @@ public class JUnitReportTests
     }
 
     [Fact]
+    public void A_skipped_measurement_says_could_not_measure_once_in_its_gates_own_words()
+    {
+        var messages = Cases(SampleResults.CouldNotMeasure()).Select(c => (string?)c.Element("skipped")?.Attribute("message")).OfType<string>().ToList();
+
+        Assert.Equal(
+            [
+                "final image 'runtime' built, but its size could not be measured",
+                "Size: could not measure — the daemon did not answer the image inspect",
+                "Growth: could not measure — the daemon did not answer the image inspect",
+            ],
+            messages);
+    }
+
+    [Fact]
     public void An_exceeded_budget_is_a_failure_typed_SG4001()
     {
         var failure = Cases(SampleResults.OverBudgetHiddenByRounding()).Single(c => (string?)c.Attribute("name") == "size budget 150MB").Element("failure")!;
