@@ -38,6 +38,16 @@ public class JUnitReportTests
     }
 
     [Fact]
+    public void The_root_carries_the_same_totals_as_its_one_suite()
+    {
+        var root = XDocument.Parse(JUnitReport.Render(SampleResults.CouldNotMeasure())).Root!;
+        static string Totals(XElement e) => string.Join(' ', e.Attributes().Select(a => $"{a.Name}={a.Value}"));
+
+        Assert.Equal(Totals(root.Element("testsuite")!), Totals(root));
+        Assert.Equal("3", (string?)root.Attribute("skipped"));
+    }
+
+    [Fact]
     public void Could_not_measure_is_skipped_not_failed()
     {
         var suite = Suite(SampleResults.CouldNotMeasure());
