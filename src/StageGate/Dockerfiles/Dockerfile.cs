@@ -59,16 +59,7 @@ public sealed class Dockerfile
             throw Codes.DockerfileNotFound.Exception($"Dockerfile '{fullPath}' does not exist.", fullPath);
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = BoundedFile.ReadAtMost(fullPath, InputLimit.Dockerfile)
-                ?? throw InputLimit.Dockerfile.TooLarge(Codes.DockerfileUnreadable, fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new StageGateException(Codes.DockerfileUnreadable.Create($"Dockerfile '{fullPath}' cannot be read: {ex.Message}", fullPath), ex);
-        }
+        var bytes = InputLimit.Dockerfile.Read(fullPath, Codes.DockerfileUnreadable);
         return Parse(Decode(bytes, fullPath), fullPath, buildArgs);
     }
 
