@@ -37,7 +37,8 @@ internal static class ContextCommand
             var run = await HostedGate.InspectAsync(inputs.Values(parse, Environment.CurrentDirectory), host, options =>
             {
                 var contextDirectory = parse.GetValue(directory)!;
-                var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile);
+                var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile)
+                    .RequireWellFormed();
                 var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
                 return OutputFormat.IsJson(parse.GetValue(format)) ? Json(listing) : Text(listing, ignore);
             }, cancellationToken);

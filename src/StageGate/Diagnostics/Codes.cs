@@ -29,7 +29,11 @@ public static class Codes
     public static readonly DiagnosticCode InvalidStageReference = new("SG1009", DiagnosticSeverity.Error,
         "Invalid stage reference", "Reference only earlier stages, by their exact lower-case name or index, without variables in COPY --from or RUN --mount=from.");
     public static readonly DiagnosticCode InvalidIgnorePattern = new("SG1010", DiagnosticSeverity.Error,
-        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.");
+        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.")
+    {
+        Explanation = "BuildKit reads .dockerignore when a built stage copies or bind-mounts from the build context, and then refuses the whole build. "
+            + "Every front end reports the pattern at its line before docker runs in exactly that case; when no built stage reads the context, buildx and StageGate both go on.",
+    };
     public static readonly DiagnosticCode ContextNotFound = new("SG1011", DiagnosticSeverity.Error,
         "Build context not found", "Point the context option (`--context`, `StageGateContext`) at an existing folder.");
     public static readonly DiagnosticCode InvalidSize = new("SG1012", DiagnosticSeverity.Error,
