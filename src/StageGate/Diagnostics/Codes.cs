@@ -105,6 +105,15 @@ public static class Codes
         "Final image grew more than its growth budget", "Find what the new layers add, or accept the growth by raising the growth budget or refreshing the baseline.");
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
+
+    // SG5xxx — lint: rules on the Dockerfile, run before docker starts
+    public static readonly DiagnosticCode MistypedStageName = new("SG5001", DiagnosticSeverity.Warning,
+        "--from names an image that looks like a mistyped stage name", "Fix the stage name at the line (the message suggests the nearest one); to mean the image, write it with its tag (`name:latest`).")
+    {
+        Explanation = "BuildKit takes a `COPY --from` or `RUN --mount=from=` value that is no stage name as an image, so a typo fails later as a pull of that image. "
+            + "Names with a tag, digest, registry or path (`:`, `@`, `.`, `/`) and stage numbers are never reported.",
+    };
+
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(Codes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

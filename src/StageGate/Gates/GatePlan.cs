@@ -41,7 +41,7 @@ internal sealed record GatePlan
 
         var dockerfile = Dockerfile.Load(dockerfilePath, options.Get(OptionTable.BuildArgs));
         var final = ResolveTarget(dockerfile, options, OptionTable.FinalTarget, options.Get(OptionTable.FinalTarget));
-        var warnings = new List<Diagnostic>();
+        var warnings = MistypedStageReferences.Find(dockerfile).ToList();
 
         var tests = new List<Stage>();
         var testTargets = options.Get(OptionTable.TestTargets);

@@ -296,4 +296,14 @@ public sealed class GatePlanTests : IDisposable
 
         Assert.Equal("final", plan.FinalStage.Name);
     }
+
+    [Fact]
+    public void A_copy_from_a_mistyped_stage_is_a_plan_warning_at_the_dockerfile_line()
+    {
+        var plan = GatePlan.Create(Options(TestAndFinal + "\nCOPY --from=biulder /out.txt /copy.txt\n"));
+
+        var warning = Assert.Single(plan.Warnings, w => w.Code == Codes.MistypedStageName.Code);
+        Assert.Equal((plan.DockerfilePath, 9), (warning.File, warning.Line));
+        Assert.Contains("Did you mean 'builder'?", warning.Message, StringComparison.Ordinal);
+    }
 }
