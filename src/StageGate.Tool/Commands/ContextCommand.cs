@@ -34,7 +34,8 @@ internal static class ContextCommand
         ConsoleHost.SetInspection(command, inputs, (parse, options, cancellationToken) =>
         {
             var contextDirectory = parse.GetValue(directory)!;
-            var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile);
+            var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile)
+                .RequireWellFormed();
             var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
             return OutputFormat.IsJson(parse.GetValue(format)) ? Json(listing) : Text(listing, ignore);
         });

@@ -39,7 +39,11 @@ public static class Codes
         "Invalid stage reference", "Reference only earlier stages, by their exact lower-case name or index, without variables in COPY --from or RUN --mount=from.");
     /// <summary>SG1010 (error): Malformed .dockerignore pattern.</summary>
     public static readonly DiagnosticCode InvalidIgnorePattern = new("SG1010", DiagnosticSeverity.Error,
-        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.");
+        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.")
+    {
+        Explanation = "BuildKit reads .dockerignore when a built stage copies or bind-mounts from the build context, and then refuses the whole build. "
+            + "Every front end reports the pattern at its line before docker runs in exactly that case; when no built stage reads the context, buildx and StageGate both go on.",
+    };
     /// <summary>SG1011 (error): Build context not found.</summary>
     public static readonly DiagnosticCode ContextNotFound = new("SG1011", DiagnosticSeverity.Error,
         "Build context not found", "Point the context option (`--context`, `StageGateContext`) at an existing folder.");
@@ -135,6 +139,16 @@ public static class Codes
     /// <summary>SG4003 (warning): Could not measure the final image.</summary>
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
+
+    // SG5xxx — lint: rules on the Dockerfile, run before docker starts
+    /// <summary>SG5001 (warning): A --from names no stage but looks like a mistyped one.</summary>
+    public static readonly DiagnosticCode MistypedStageName = new("SG5001", DiagnosticSeverity.Warning,
+        "--from names an image that looks like a mistyped stage name", "Fix the stage name at the line (the message suggests the nearest one); to mean the image, write it with its tag (`name:latest`).")
+    {
+        Explanation = "BuildKit takes a `COPY --from` or `RUN --mount=from=` value that is no stage name as an image, so a typo fails later as a pull of that image. "
+            + "Names with a tag, digest, registry or path (`:`, `@`, `.`, `/`) and stage numbers are never reported.",
+    };
+
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(Codes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -161,6 +161,12 @@ public sealed class Dockerfile
         return Stages.Where(s => needed[s.Index]).ToList();
     }
 
+    /// <summary>
+    /// Whether building <paramref name="target"/> sends the build context: BuildKit loads it (and reads
+    /// .dockerignore) only when a stage the target needs copies or mounts from it.
+    /// </summary>
+    internal bool SendsBuildContext(Stage target) => StagesNeededBy(target).Any(s => s.ReadsBuildContext);
+
     /// <summary>The stages building <paramref name="target"/> skips, in index order.</summary>
     public IReadOnlyList<Stage> StagesNotReachedBy(Stage target)
     {

@@ -1,4 +1,5 @@
 using StageGate.Budgets;
+using StageGate.Context;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
 using StageGate.Files;
@@ -40,7 +41,7 @@ internal sealed record GatePlan
 
         var dockerfile = Dockerfile.Load(dockerfilePath, options.Get(OptionTable.BuildArgs));
         var final = ResolveTarget(dockerfile, options, OptionTable.FinalTarget, options.Get(OptionTable.FinalTarget));
-        var warnings = new List<Diagnostic>();
+        var warnings = MistypedStageReferences.Find(dockerfile).ToList();
 
         var tests = new List<Stage>();
         var testTargets = options.Get(OptionTable.TestTargets);
@@ -59,6 +60,12 @@ internal sealed record GatePlan
         foreach (var stage in tests.Append(final))
         {
             RequireTargetable(dockerfile, stage, dockerfilePath);
+        }
+
+        // BuildKit fails on a malformed .dockerignore only when a target loads the context; so does the plan, at the pattern's line.
+        if (tests.Append(final).Any(dockerfile.SendsBuildContext))
+        {
+            DockerIgnore.ForBuild(context, dockerfilePath).RequireWellFormed();
         }
 
         if (tests.Count == 0)
