@@ -286,10 +286,11 @@ internal static class GatePipeline
             var message = environment is not null
                 ? $"`{environment.Name}` failed: {environment.Error}"
                 : run.SolveError ?? run.TextLines.LastOrDefault() ?? $"docker buildx exited with code {run.ExitCode}";
-            // Before any stage step started it is buildx's start (a base image, a flag); after, the build was cut short.
-            var code = run.Steps.Any(s => !s.IsInternal && s.Started is not null && s.FailureKind != StepFailureKind.Environment)
-                ? Codes.BuildInterrupted
-                : Codes.BuildFailed;
+            // A stage that could not start (its base image, the context) or a buildx that stopped before any step is
+            // SG2006; a build cut short once steps ran (the daemon gone, BuildKit's limits) is SG2013.
+            var interrupted = environment is not ({ IsInternal: true } or { StepNumber: 1 })
+                && run.Steps.Any(s => !s.IsInternal && s.Started is not null);
+            var code = interrupted ? Codes.BuildInterrupted : Codes.BuildFailed;
             yield return code.Create(message) with { Details = run.TextLines.TakeLast(20).ToList() };
         }
 
