@@ -318,4 +318,77 @@ public sealed class CheckCommandTests(ITestOutputHelper output)
         Assert.DoesNotContain("SG3004", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("test failed", run.All, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Signalling_the_clis_whole_process_group_as_a_ci_runner_does_exits_2_with_SG2007_and_leaves_no_buildx(string signal)
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCancellationTests.SleepingTest);
+        var tool = Tool("--file", sample.Dockerfile);
+        // setsid makes the tool the leader of its own process group (its pid is the group's id), as a runner's job is.
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in tool.Arguments.Prepend(tool.FileName))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var cli = Process.Start(start)!;
+        var stdout = cli.StandardOutput.ReadToEndAsync();
+        var stderr = cli.StandardError.ReadToEndAsync();
+        Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
+            "the sleeping test step never started");
+
+        using (var kill = Process.Start("kill", ["-" + signal, "--", "-" + cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await cli.WaitForExitAsync(patience.Token);
+        var all = await stdout + await stderr;
+        output.WriteLine(all);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("error SG2007", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("test failed", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG2006", all, StringComparison.Ordinal);
+        Assert.Empty(await OurProcesses.GoneWithinAsync(sample, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_daemon_killed_mid_build_exits_2_with_an_environment_code_and_no_test_failure()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        if (ThrowawayDaemon.WhyUnavailable() is { } reason)
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), reason);
+            output.WriteLine($"{reason}; skipping");
+            return;
+        }
+        await using var daemon = await ThrowawayDaemon.StartAsync();
+        await using var sample = new GateSample(GateCancellationTests.SleepingTest);
+        var all = new StringBuilder();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var run = ProcessRunner.RunAsync(
+            Tool("--file", sample.Dockerfile).WithEnvironment("DOCKER_HOST", daemon.Host),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(all), OutputTarget.ToLines(output.WriteLine)),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(all), OutputTarget.ToLines(output.WriteLine)),
+            patience.Token);
+        Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
+            "the sleeping test step never started");
+        daemon.Kill();
+        var result = await run;
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches("error SG20(06|13)", all.ToString());
+        Assert.DoesNotContain("test failed", all.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SG3", all.ToString(), StringComparison.Ordinal);
+    }
 }
