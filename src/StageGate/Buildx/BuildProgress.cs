@@ -159,6 +159,7 @@ internal sealed class BuildProgress
         private VertexName _parts = VertexName.Parse("");
         private bool _cached;
         private string? _error;
+        private string? _rawError;
         private bool _reportedDone;
         private bool _reportedError;
         private bool _reportedStart;
@@ -185,7 +186,7 @@ internal sealed class BuildProgress
             _cached |= vertex.Cached;
             if (!string.IsNullOrEmpty(vertex.Error))
             {
-                _error = StepError.Plain(vertex.Error);
+                (_error, _rawError) = (StepError.Plain(vertex.Error), vertex.Error);
             }
             if (vertex.Started is { } started)
             {
@@ -328,6 +329,7 @@ internal sealed class BuildProgress
                 Completed = running || completedRuns.Count == 0 ? null : completedRuns.Max(r => r.End),
                 Duration = completedRuns.Count == 0 ? null : Busy(completedRuns),
                 Error = _error,
+                FailureKind = _rawError is null ? null : StepError.Classify(_rawError, _parts.IsInternal, _parts.StepNumber),
                 LogTail = _tail.ToList(),
             };
         }

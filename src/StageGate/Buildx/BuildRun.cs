@@ -11,5 +11,8 @@ internal sealed record BuildRun(
     /// <summary>The one target this run built (sequential runs); null for a bake of all targets.</summary>
     public string? ForTarget { get; init; }
 
+    /// <summary>What buildx's metadata file says the run produced; the only evidence of an image this run built.</summary>
+    public BuildMetadata Metadata { get; init; } = BuildMetadata.None;
+
     public bool Succeeded => ExitCode == 0;
 }

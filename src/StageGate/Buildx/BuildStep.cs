@@ -53,6 +53,9 @@ internal sealed record BuildStep
     /// </summary>
     public string? Error { get; init; }
 
+    /// <summary>Whose fault the error is (<see cref="StepError.Classify"/>); null when the step has no error.</summary>
+    public StepFailureKind? FailureKind { get; init; }
+
     /// <summary>The last lines of the step's output, stdout and stderr in the order they arrived.</summary>
     public IReadOnlyList<BuildLogLine> LogTail { get; init; } = [];
 
@@ -76,4 +79,10 @@ internal sealed record BuildStep
 
     /// <summary>The step failed on its own account.</summary>
     public bool Failed => Error is not null && !Cancelled;
+
+    /// <summary>The step failed for a reason of its stage's own: the stage failed, a gate's verdict.</summary>
+    public bool FailedInStage => Failed && !IsInternal && FailureKind != StepFailureKind.Environment;
+
+    /// <summary>The step failed for a reason outside the Dockerfile: no verdict.</summary>
+    public bool FailedInEnvironment => Failed && !FailedInStage;
 }

@@ -22,7 +22,8 @@ internal static class BuildxRunner
         IReadOnlyList<string> secrets,
         IProgress<GateProgress>? progress,
         CancellationToken cancellationToken,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        string? metadataFile = null)
     {
         // The clock drives the heartbeats of long steps; tests pass one they move by hand.
         clock ??= TimeProvider.System;
@@ -87,6 +88,9 @@ internal static class BuildxRunner
             await heartbeat;
         }
 
+        // Read even after a failure: buildx build writes it for the target it built.
+        var metadata = metadataFile is null ? BuildMetadata.None
+            : await BuildMetadata.ReadAsync(metadataFile, bake: bakeTargets is not null, cancellationToken);
         lock (gate)
         {
             Report(build.Complete());
@@ -99,7 +103,10 @@ internal static class BuildxRunner
                 }).ToList(),
                 build.TextLines.Select(redactor.Redact).ToList(),
                 build.SolveError is null ? null : redactor.Redact(build.SolveError),
-                Stopwatch.GetElapsedTime(started));
+                Stopwatch.GetElapsedTime(started))
+            {
+                Metadata = metadata,
+            };
         }
     }
 

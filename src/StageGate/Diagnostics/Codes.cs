@@ -110,6 +110,21 @@ public static class Codes
     {
         Explanation = "StageGate writes a bake definition for buildx to the temp folder; it is written whole or not at all and removed after the run.",
     };
+    /// <summary>SG2012 (error): docker buildx produced no result.</summary>
+    public static readonly DiagnosticCode NoBuildResult = new("SG2012", DiagnosticSeverity.Error,
+        "docker buildx produced no result", "Check that the docker path names Docker's CLI with the buildx plugin, and run the build it shows by hand.")
+    {
+        Explanation = "A stage passes only on evidence: BuildKit's progress for the steps of a test stage, and the id of the image buildx built "
+            + "(from its `--metadata-file`) for an image that is measured. buildx exited 0 without it, so nothing was tested or measured; "
+            + "an image from an earlier run is never measured in its place.",
+    };
+    /// <summary>SG2013 (error): docker buildx failed during the build.</summary>
+    public static readonly DiagnosticCode BuildInterrupted = new("SG2013", DiagnosticSeverity.Error,
+        "docker buildx failed during the build", "Read buildx's words in the message: the daemon stopped or restarted, its connection was lost, or a BuildKit limit (such as its message size) was hit. Fix the machine and run again.")
+    {
+        Explanation = "The build stopped for a reason outside the Dockerfile after stages had started. No stage failed on its own account, "
+            + "so no test is reported as failed and the exit code is 2, not 1.",
+    };
 
     // SG3xxx — test and build stages
     /// <summary>SG3001 (error): A test stage step failed.</summary>
@@ -128,6 +143,13 @@ public static class Codes
     /// <summary>SG3004 (error): A final stage step failed.</summary>
     public static readonly DiagnosticCode FinalStepFailed = new("SG3004", DiagnosticSeverity.Error,
         "A final stage step failed", "Fix the failing step; the message shows its last output lines.");
+    /// <summary>SG3005 (error): A build stage shared by the test and final stages failed.</summary>
+    public static readonly DiagnosticCode SharedStageFailed = new("SG3005", DiagnosticSeverity.Error,
+        "A build stage shared by the test and final stages failed", "Fix the failing step; the message shows its last output lines.")
+    {
+        Explanation = "A stage that both a test stage and the final stage build on (usually `builder`) failed. It is reported once, as that stage's "
+            + "failure; the test and final stages did not run.",
+    };
 
     // SG4xxx — size budgets
     /// <summary>SG4001 (error): Final image over its size budget.</summary>
@@ -138,7 +160,10 @@ public static class Codes
         "Final image grew more than its growth budget", "Find what the new layers add, or accept the growth by raising the growth budget or refreshing the baseline.");
     /// <summary>SG4003 (warning): Could not measure the final image.</summary>
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
-        "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
+        "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.")
+    {
+        Explanation = "A warning when no budget is set. With a size or growth budget it is an error (exit code 2): a budget that cannot be checked is not a pass.",
+    };
 
     // SG5xxx — lint: rules on the Dockerfile, run before docker starts
     /// <summary>SG5001 (warning): A --from names no stage but looks like a mistyped one.</summary>

@@ -24,4 +24,6 @@ public sealed record FinalImageResult
     public long? BuilderSizeBytes { get; init; }
     /// <summary>The step that failed, when the final stage failed to build.</summary>
     public FailedStep? Failure { get; init; }
+    /// <summary>Why the final stage was not built, when <see cref="Outcome"/> is <see cref="GateOutcome.NotRun"/>.</summary>
+    public string? NotRunReason { get; init; }
 }

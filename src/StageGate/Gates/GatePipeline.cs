@@ -24,21 +24,20 @@ internal static class GatePipeline
         progress?.Report(new GateProgress(GateProgressLevel.Summary,
             $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
 
+        using var folder = RunFolder.Create();
         var runs = plan.Options.Get(OptionTable.Sequential)
-            ? await RunSequentialAsync(plan, targets, docker, progress, cancellationToken)
-            : [await RunBakeAsync(plan, targets, docker, progress, cancellationToken)];
+            ? await RunSequentialAsync(plan, targets, docker, folder, progress, cancellationToken)
+            : [await RunBakeAsync(plan, targets, docker, folder, progress, cancellationToken)];
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
-        foreach (var failure in UnattributedFailures(runs, outcomes.Select(o => o.Outcome)))
-        {
-            diagnostics.Add(failure);
-        }
+        diagnostics.AddRange(RunDiagnostics(plan, runs, outcomes));
 
         var tests = new List<TestStageResult>();
         foreach (var (target, outcome) in outcomes.Where(o => o.Target.Role == TargetRole.Test))
         {
-            tests.Add(new TestStageResult(target.Stage.DisplayName, outcome.Outcome, outcome.Duration, outcome.Failure));
-            if (outcome.Failure is { } failure)
+            var failure = outcome.Outcome == GateOutcome.Failed ? outcome.Failure : null;
+            tests.Add(new TestStageResult(target.Stage.DisplayName, outcome.Outcome, outcome.Duration, failure) { NotRunReason = NotRunReason(plan, outcome) });
+            if (failure is not null)
             {
                 diagnostics.Add(StepDiagnostic(Codes.TestStepFailed, "Test stage", plan, failure));
             }
@@ -47,18 +46,24 @@ internal static class GatePipeline
         var final = outcomes.Single(o => o.Target.Role == TargetRole.Final);
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
-        if (final.Outcome.Outcome == GateOutcome.Passed)
+        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: { } imageId })
         {
             using var store = ImageMeasurer.OpenStore(docker);
             var (measured, problem) = await ImageMeasurer.MeasureAsync(
-                store, plan.FinalTag, plan.Dockerfile, plan.FinalStage,
-                builder.Outcome?.Outcome == GateOutcome.Passed ? plan.BuilderTag : null,
+                store, imageId, plan.Dockerfile, plan.FinalStage, builder.Outcome?.ImageId,
                 plan.BuilderStage?.DisplayName, cancellationToken);
-            image = measured;
+            // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
+            image = measured with { Tags = FinalTags(plan).Where(t => measured.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
             if (problem is not null)
             {
-                diagnostics.Add(problem.Diagnostic with { File = plan.DockerfilePath, Line = plan.FinalStage.Line });
+                diagnostics.Add(MeasurementDiagnostic(plan, problem.Diagnostic));
             }
+        }
+        else if (final.Outcome.Outcome == GateOutcome.Passed)
+        {
+            image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
+            diagnostics.Add(MeasurementDiagnostic(plan, Codes.CouldNotMeasure.Create(
+                $"Final stage '{plan.FinalStage.DisplayName}' was built, but buildx gives the id of the image it built only when the whole bake succeeds, so it was not measured.")));
         }
         else
         {
@@ -66,9 +71,10 @@ internal static class GatePipeline
             {
                 Target = plan.FinalStage.DisplayName,
                 Outcome = final.Outcome.Outcome,
-                Failure = final.Outcome.Failure,
+                Failure = final.Outcome.Outcome == GateOutcome.Failed ? final.Outcome.Failure : null,
+                NotRunReason = NotRunReason(plan, final.Outcome),
             };
-            if (final.Outcome.Failure is { } failure)
+            if (image.Failure is { } failure)
             {
                 diagnostics.Add(StepDiagnostic(Codes.FinalStepFailed, "Final stage", plan, failure));
             }
@@ -101,11 +107,11 @@ internal static class GatePipeline
         var docker = DockerExecutable(plan.Options);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
-        var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, build), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken)
-            with { ForTarget = build.BakeName };
+        using var folder = RunFolder.Create();
+        var run = await RunSingleAsync(plan, build, docker, folder, progress, cancellationToken);
         var outcome = TargetOutcomes.Decide(plan, build, [run]);
-        var diagnostics = UnattributedFailures([run], [outcome]).ToList();
-        if (outcome.Failure is { } failure)
+        var diagnostics = RunDiagnostics(plan, [run], [(build, outcome)]).ToList();
+        if (outcome.Failure is { } failure && outcome.Outcome == GateOutcome.Failed)
         {
             diagnostics.Add(StepDiagnostic(Codes.TestStepFailed, "Stage", plan, failure));
         }
@@ -143,13 +149,13 @@ internal static class GatePipeline
     private static string DockerExecutable(GateOptions options) => options.Get(OptionTable.DockerPath) ?? "docker";
 
     private static async Task<IReadOnlyList<BuildRun>> RunSequentialAsync(
-        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
         var runs = new List<BuildRun>();
         foreach (var target in targets)
         {
-            var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken);
-            runs.Add(run with { ForTarget = target.BakeName });
+            var run = await RunSingleAsync(plan, target, docker, folder, progress, cancellationToken);
+            runs.Add(run);
             if (!run.Succeeded && target.Role == TargetRole.Test)
             {
                 progress?.Report(new GateProgress(GateProgressLevel.Summary,
@@ -160,7 +166,17 @@ internal static class GatePipeline
         return runs;
     }
 
-    private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target)
+    /// <summary>One <c>buildx build</c> of one target, with its own metadata file as the evidence of what it built.</summary>
+    private static async Task<BuildRun> RunSingleAsync(
+        GatePlan plan, BuildTarget target, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+    {
+        var metadataFile = folder.File($"{target.BakeName}.metadata.json");
+        var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target, metadataFile), null, plan.ContextDirectory, plan.SecretValues, progress,
+            cancellationToken, metadataFile: metadataFile);
+        return run with { ForTarget = target.BakeName };
+    }
+
+    private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target, string metadataFile)
     {
         var options = new BuildxBuildOptions
         {
@@ -175,25 +191,20 @@ internal static class GatePipeline
             Builder = plan.Options.Get(OptionTable.Builder),
             Outputs = [target.OutputArgument],
             Progress = ProgressMode.RawJson,
+            MetadataFile = metadataFile,
         };
         return options.ToArguments();
     }
 
-    /// <summary>Builds every target in one bake; its definition file lives in the temp folder only while buildx runs.</summary>
+    /// <summary>Builds every target in one bake; its definition and metadata live in the run's folder.</summary>
     private static async Task<BuildRun> RunBakeAsync(
-        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
-        var bakeFile = Path.Combine(Path.GetTempPath(), $"stagegate-{Guid.NewGuid():N}.bake.json");
-        try
-        {
-            await WriteBakeFileAsync(bakeFile, BakeJson(plan, targets), cancellationToken);
-            return await BuildxRunner.RunAsync(docker, BakeArguments(plan, targets, bakeFile), targets.Select(t => t.BakeName).ToList(),
-                plan.ContextDirectory, plan.SecretValues, progress, cancellationToken);
-        }
-        finally
-        {
-            AtomicFile.DeleteQuietly(bakeFile);
-        }
+        var bakeFile = folder.File("bake.json");
+        var metadataFile = folder.File("bake.metadata.json");
+        await WriteBakeFileAsync(bakeFile, BakeJson(plan, targets), cancellationToken);
+        return await BuildxRunner.RunAsync(docker, BakeArguments(plan, targets, bakeFile, metadataFile), targets.Select(t => t.BakeName).ToList(),
+            plan.ContextDirectory, plan.SecretValues, progress, cancellationToken, metadataFile: metadataFile);
     }
 
     /// <summary>Writes buildx's bake definition whole or not at all; a full temp folder is the machine's problem, so it is SG2011.</summary>
@@ -229,11 +240,12 @@ internal static class GatePipeline
         return definition.ToJson();
     }
 
-    private static IReadOnlyList<string> BakeArguments(GatePlan plan, IReadOnlyList<BuildTarget> targets, string bakeFile) =>
+    private static IReadOnlyList<string> BakeArguments(GatePlan plan, IReadOnlyList<BuildTarget> targets, string bakeFile, string metadataFile) =>
         new BakeOptions(bakeFile)
         {
             Targets = targets.Select(t => t.BakeName).ToList(),
             Progress = ProgressMode.RawJson,
+            MetadataFile = metadataFile,
             Builder = plan.Options.Get(OptionTable.Builder),
         }.ToArguments();
 
@@ -252,22 +264,72 @@ internal static class GatePipeline
             failure.Line) with
         { Details = failure.Output };
 
-    /// <summary>A failed run no stage step explains (a missing base image, a bad flag): shown with buildx's own words.</summary>
-    private static IEnumerable<Diagnostic> UnattributedFailures(IReadOnlyList<BuildRun> runs, IEnumerable<TargetOutcome> outcomes)
+    /// <summary>
+    /// What the run says beyond each gate's own step: a build stage shared by the gates that failed (once), a failed
+    /// run no stage step explains (a base image, the daemon, BuildKit's limits: buildx's own words), and targets
+    /// buildx reported no result for although it exited 0.
+    /// </summary>
+    private static IEnumerable<Diagnostic> RunDiagnostics(GatePlan plan, IReadOnlyList<BuildRun> runs, IReadOnlyList<(BuildTarget Target, TargetOutcome Outcome)> outcomes)
     {
-        if (outcomes.Any(o => o.Failure is not null))
+        if (outcomes.FirstOrDefault(o => o.Outcome.NotRun == NotRunCause.SharedStageFailed).Outcome?.Failure is { } shared)
         {
-            yield break;
+            var gates = outcomes.Where(o => o.Outcome.NotRun == NotRunCause.SharedStageFailed && o.Target.Role != TargetRole.Builder)
+                .Select(o => $"{(o.Target.Role == TargetRole.Test ? "test" : "final")} stage '{o.Target.Stage.DisplayName}'");
+            yield return Codes.SharedStageFailed.Create(
+                $"Build stage '{shared.Stage}', which {string.Join(" and ", gates)} need, failed at step {shared.StepText} `{Shorten(shared.Instruction)}`: {shared.Error}",
+                plan.DockerfilePath, shared.Line) with { Details = shared.Output };
         }
-        foreach (var run in runs.Where(r => !r.Succeeded))
+
+        foreach (var run in runs.Where(r => !r.Succeeded && !r.Steps.Any(s => s.FailedInStage)))
         {
-            var internalFailure = run.Steps.FirstOrDefault(s => s.Failed);
-            var message = internalFailure is not null
-                ? $"`{internalFailure.Name}` failed: {internalFailure.Error}"
+            var environment = run.Steps.FirstOrDefault(s => s.FailedInEnvironment);
+            var message = environment is not null
+                ? $"`{environment.Name}` failed: {environment.Error}"
                 : run.SolveError ?? run.TextLines.LastOrDefault() ?? $"docker buildx exited with code {run.ExitCode}";
-            yield return Codes.BuildFailed.Create(message) with { Details = run.TextLines.TakeLast(20).ToList() };
+            // A stage that could not start (its base image, the context) or a buildx that stopped before any step is
+            // SG2006; a build cut short once steps ran (the daemon gone, BuildKit's limits) is SG2013.
+            var interrupted = environment is not ({ IsInternal: true } or { StepNumber: 1 })
+                && run.Steps.Any(s => !s.IsInternal && s.Started is not null);
+            var code = interrupted ? Codes.BuildInterrupted : Codes.BuildFailed;
+            yield return code.Create(message) with { Details = run.TextLines.TakeLast(20).ToList() };
+        }
+
+        var empty = outcomes.Where(o => o.Outcome.NotRun == NotRunCause.NoResult).ToList();
+        if (empty.Count > 0)
+        {
+            yield return Codes.NoBuildResult.Create(
+                $"docker buildx ({DockerExecutable(plan.Options)}) exited 0 but reported no result for {string.Join(", ", empty.Select(o => $"stage '{o.Target.Stage.DisplayName}'"))}: "
+                + $"no progress for the stage's steps, or no image id in its metadata file. Check that {plan.Options.NameOf(OptionTable.DockerPath)} is Docker's CLI with the buildx plugin.");
         }
     }
+
+    /// <summary>Why a target did not run, in the words the reports print after "not run".</summary>
+    private static string? NotRunReason(GatePlan plan, TargetOutcome outcome) => outcome.NotRun switch
+    {
+        NotRunCause.StoppedAfterTestFailure => $"a test stage failed first ({plan.Options.NameOf(OptionTable.Sequential)})",
+        NotRunCause.OtherTargetFailed => "buildx stopped it when another stage failed",
+        NotRunCause.SharedStageFailed => $"build stage '{outcome.Failure?.Stage}' failed",
+        NotRunCause.EnvironmentFailed => "docker buildx failed",
+        NotRunCause.NoResult => "docker buildx reported no result",
+        _ => null,
+    };
+
+    /// <summary>A measurement problem is an error when a budget waits on it (no verdict without a size), a warning otherwise.</summary>
+    private static Diagnostic MeasurementDiagnostic(GatePlan plan, Diagnostic problem)
+    {
+        var budgeted = plan.SizeBudget is not null || plan.GrowthBudget is not null;
+        return problem with
+        {
+            Severity = budgeted ? DiagnosticSeverity.Error : problem.Severity,
+            Message = budgeted ? $"{problem.Message} The size budget could not be checked." : problem.Message,
+            File = plan.DockerfilePath,
+            Line = plan.FinalStage.Line,
+        };
+    }
+
+    /// <summary>A tag as the engine lists it: <c>app</c> is <c>app:latest</c>.</summary>
+    private static string Normalized(string tag) =>
+        tag.LastIndexOf(':') > tag.LastIndexOf('/') ? tag : tag + ":latest";
 
     private static List<BudgetResult> EvaluateBudgets(GatePlan plan, FinalImageResult image, List<Diagnostic> diagnostics)
     {
@@ -277,6 +339,7 @@ internal static class GatePipeline
         {
             GateOutcome.Passed when measured is null => "the final image could not be measured",
             GateOutcome.Passed => null,
+            GateOutcome.CouldNotMeasure => "the final image could not be measured",
             GateOutcome.NotRun => "the final stage was not built",
             _ => "the final stage failed to build",
         };

@@ -22,6 +22,8 @@ internal static class ExitCodes
             : InputOrEnvironmentError;
     }
 
-    // SG3xxx are failed stages, SG4xxx broken budgets: the gates' own verdicts.
-    private static bool IsGateVerdict(string code) => code.StartsWith("SG3", StringComparison.Ordinal) || code.StartsWith("SG4", StringComparison.Ordinal);
+    // SG3xxx are failed stages, SG4xxx broken budgets: the gates' own verdicts. A budget that could not be checked
+    // (SG4003 as an error) is no verdict at all: the environment kept the gate from deciding.
+    private static bool IsGateVerdict(string code) =>
+        code != Codes.CouldNotMeasure.Code && (code.StartsWith("SG3", StringComparison.Ordinal) || code.StartsWith("SG4", StringComparison.Ordinal));
 }

@@ -47,7 +47,7 @@ internal static class ReportWording
         stage.Outcome == GateOutcome.Failed && stage.Failure is { } failure
             ? $"{stage.Target} failed at {Location(failure, dockerfile)} ({Duration(stage.Duration)})"
             : stage.Outcome == GateOutcome.NotRun
-                ? $"{stage.Target} not run"
+                ? $"{stage.Target} not run{Because(stage.NotRunReason)}"
                 : $"{stage.Target} {Describe(stage.Outcome)} ({Duration(stage.Duration)})";
 
     /// <summary><c>final image runtime: 763kB</c>, or why there is no size.</summary>
@@ -55,10 +55,12 @@ internal static class ReportWording
     {
         GateOutcome.Failed when image.Failure is { } failure => $"{Named("final image", image.Target)} failed at {Location(failure, dockerfile)}",
         GateOutcome.Failed => $"{Named("final image", image.Target)} failed to build",
-        GateOutcome.NotRun => $"{Named("final image", image.Target)} not built",
+        GateOutcome.NotRun => $"{Named("final image", image.Target)} not built{Because(image.NotRunReason)}",
         _ when image.SizeBytes is { } size => $"{Named("final image", image.Target)}: {new ByteSize(size)}",
         _ => $"{Named("final image", image.Target)} built, but its size could not be measured",
     };
+
+    private static string Because(string? reason) => reason is null ? "" : $": {reason}";
 
     /// <summary><c>final image</c> for a stage named <c>final</c>, <c>final image 'runtime'</c> otherwise: a name is said once.</summary>
     public static string Named(string what, string? stage) =>

@@ -191,4 +191,204 @@ public sealed class CheckCommandTests(ITestOutputHelper output)
         Assert.Contains("error SG2007", stderr.ToString(), StringComparison.Ordinal);
         Assert.Empty(await OurProcesses.GoneWithinAsync(sample, TimeSpan.FromSeconds(5)));
     }
+
+    /// <summary>A fake docker, written into the sample: the probe passes (the real daemon answers the ping), buildx is the script.</summary>
+    private static string FakeDocker(GateSample sample, string script)
+    {
+        var path = sample.Write("fake-docker", "#!/bin/sh\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return path;
+    }
+
+    [Theory]
+    [InlineData("exit 0")]
+    [InlineData("echo 'garbage, not progress' >&2; exit 0")]
+    public async Task A_docker_that_builds_nothing_exits_2_with_SG2012_and_passes_no_test(string script)
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCheckTests.Passing);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--docker", FakeDocker(sample, script));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG2012", run.All, StringComparison.Ordinal);
+        Assert.Contains("test not run: docker buildx reported no result", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A lone final stage, so a fake buildx's metadata can name the one target.</summary>
+    private const string FinalOnly = """
+        FROM busybox:latest AS final
+        RUN echo {token} > /token
+        """;
+
+    // buildx's metadata naming an image that does not exist: built, by buildx's word, but nothing to measure.
+    private const string MetadataOfAMissingImage = """
+        while [ $# -gt 0 ]; do
+          if [ "$1" = "--metadata-file" ]; then echo '{"final":{"containerimage.digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000"}}' > "$2"; fi
+          shift
+        done
+        """;
+
+    [Fact]
+    public async Task A_size_budget_that_cannot_be_checked_exits_2_with_SG4003_as_an_error_never_over_budget()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(FinalOnly);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--budget", "1MB", "--docker", FakeDocker(sample, MetadataOfAMissingImage));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG4003", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG4001", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_budget_an_image_that_cannot_be_measured_is_a_warning_and_exits_0()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(FinalOnly);
+
+        var run = await CheckAsync("--file", sample.Dockerfile, "--docker", FakeDocker(sample, MetadataOfAMissingImage));
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("warning SG4003", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_base_image_that_cannot_be_pulled_exits_2_with_an_environment_code_and_no_test_failure()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        // Nothing can be pulled on a StageGate machine, so the missing image fails fast.
+        await using var sample = new GateSample("""
+            FROM busybox:latest AS builder
+            RUN echo {token} > /x
+            FROM nonexistent-image:1 AS test
+            RUN true
+            FROM busybox:latest AS final
+            COPY --from=builder /x /x
+            """);
+
+        var run = await CheckAsync("--file", sample.Dockerfile);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG2006", run.All, StringComparison.Ordinal);
+        Assert.Contains("test not run: docker buildx failed", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG3", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("test failed", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_builder_stage_shared_by_test_and_final_is_reported_once_as_SG3005_and_exits_1()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample("""
+            FROM busybox:latest AS builder
+            RUN echo {token} > /x && exit 4
+            FROM builder AS test
+            RUN true
+            FROM busybox:latest AS final
+            COPY --from=builder /x /x
+            """);
+
+        var run = await CheckAsync("--file", sample.Dockerfile);
+
+        Assert.Equal(1, run.Exit);
+        Assert.Single(run.All.Split('\n'), l => l.Contains("error SG3005", StringComparison.Ordinal));
+        Assert.Contains("Dockerfile(2,1): error SG3005: Build stage 'builder', which test stage 'test' and final stage 'final' need, failed at step 2/2", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG3001", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG3004", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("test failed", run.All, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Signalling_the_clis_whole_process_group_as_a_ci_runner_does_exits_2_with_SG2007_and_leaves_no_buildx(string signal)
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(GateCancellationTests.SleepingTest);
+        var tool = Tool("--file", sample.Dockerfile);
+        // setsid makes the tool the leader of its own process group (its pid is the group's id), as a runner's job is.
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in tool.Arguments.Prepend(tool.FileName))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var cli = Process.Start(start)!;
+        var stdout = cli.StandardOutput.ReadToEndAsync();
+        var stderr = cli.StandardError.ReadToEndAsync();
+        Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
+            "the sleeping test step never started");
+
+        using (var kill = Process.Start("kill", ["-" + signal, "--", "-" + cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await cli.WaitForExitAsync(patience.Token);
+        var all = await stdout + await stderr;
+        output.WriteLine(all);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("error SG2007", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("test failed", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG2006", all, StringComparison.Ordinal);
+        Assert.Empty(await OurProcesses.GoneWithinAsync(sample, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_daemon_killed_mid_build_exits_2_with_an_environment_code_and_no_test_failure()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        if (ThrowawayDaemon.WhyUnavailable() is { } reason)
+        {
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), reason);
+            output.WriteLine($"{reason}; skipping");
+            return;
+        }
+        await using var daemon = await ThrowawayDaemon.StartAsync();
+        await using var sample = new GateSample(GateCancellationTests.SleepingTest);
+        var all = new StringBuilder();
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var run = ProcessRunner.RunAsync(
+            Tool("--file", sample.Dockerfile).WithEnvironment("DOCKER_HOST", daemon.Host),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(all), OutputTarget.ToLines(output.WriteLine)),
+            OutputTarget.Merge(OutputTarget.ToStringBuilder(all), OutputTarget.ToLines(output.WriteLine)),
+            patience.Token);
+        Assert.True(await OurProcesses.StepRunsWithinAsync($"sleep 30 && echo {sample.Token}", TimeSpan.FromSeconds(60)),
+            "the sleeping test step never started");
+        daemon.Kill();
+        var result = await run;
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches("error SG20(06|13)", all.ToString());
+        Assert.DoesNotContain("test failed", all.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SG3", all.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -89,13 +89,85 @@ public sealed class GateOutcomeTests
     }
 
     [Fact]
-    public void A_sequential_final_run_that_succeeded_passed()
+    public void A_sequential_final_run_that_succeeded_passed_with_the_image_id_from_its_metadata()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var run = Run("build-final-cached.rawjson", 0, forTarget: "final") with
+        {
+            Metadata = BuildMetadata.Parse("""{ "containerimage.digest": "sha256:built" }""", bake: false),
+        };
+
+        var final = Outcome(plan, "final", run);
+
+        Assert.Equal((GateOutcome.Passed, "sha256:built"), (final.Outcome, final.ImageId));
+    }
+
+    [Fact]
+    public void A_final_run_that_exited_0_without_an_image_id_has_no_result()
     {
         var plan = Plan("Dockerfile.fixture");
 
         var final = Outcome(plan, "final", Run("build-final-cached.rawjson", 0, forTarget: "final"));
 
-        Assert.Equal(GateOutcome.Passed, final.Outcome);
+        Assert.Equal((GateOutcome.NotRun, NotRunCause.NoResult), (final.Outcome, final.NotRun));
+    }
+
+    [Fact]
+    public void A_bake_that_exited_0_and_printed_nothing_passes_no_target()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var silent = new BuildRun(0, [], [], null, TimeSpan.Zero);
+
+        var outcomes = BuildTargets.For(plan).Select(t => TargetOutcomes.Decide(plan, t, [silent])).ToList();
+
+        Assert.All(outcomes, o => Assert.Equal((GateOutcome.NotRun, NotRunCause.NoResult), (o.Outcome, o.NotRun)));
+    }
+
+    [Fact]
+    public void A_failing_step_of_a_builder_stage_that_test_and_final_both_need_is_that_stages_failure_not_theirs()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var run = new BuildRun(1,
+        [
+            Step("test", "builder", 2, 2, "RUN echo hello > /out.txt", "exit code: 2") with { Targets = ["test", "final"] },
+        ], [], null, TimeSpan.FromSeconds(1));
+
+        var test = Outcome(plan, "test", run);
+        var final = Outcome(plan, "final", run);
+
+        Assert.Equal((GateOutcome.NotRun, NotRunCause.SharedStageFailed, "builder", 2), (test.Outcome, test.NotRun, test.Failure?.Stage, test.Failure?.Line));
+        Assert.Equal((GateOutcome.NotRun, NotRunCause.SharedStageFailed), (final.Outcome, final.NotRun));
+    }
+
+    [Fact]
+    public void A_step_that_failed_for_the_environment_fails_no_stage()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var run = new BuildRun(1,
+        [
+            Step("test", "test", 1, 1, "RUN echo \"running tests\"", "rpc error: code = Unavailable desc = error reading from server: EOF")
+                with { FailureKind = StepFailureKind.Environment },
+        ], [], null, TimeSpan.FromSeconds(1));
+
+        var test = Outcome(plan, "test", run);
+
+        Assert.Equal((GateOutcome.NotRun, NotRunCause.EnvironmentFailed, null), (test.Outcome, test.NotRun, test.Failure));
+    }
+
+    [Fact]
+    public void Parallel_test_stages_each_report_the_time_of_their_own_steps_not_of_cached_or_shared_ones()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var longAgo = Start.AddDays(-3);
+        var run = new BuildRun(0,
+        [
+            // A cached step may carry the times of the run that filled the cache.
+            Step("test", "builder", 2, 2, "RUN echo hello > /out.txt") with { Cached = true, Started = longAgo, Completed = longAgo.AddSeconds(5) },
+            Step("test", "test", 1, 1, "RUN echo \"running tests\"") with { Started = Start.AddSeconds(1), Completed = Start.AddSeconds(3) },
+            new BuildStep { Digest = "sha256:internal", Number = 9, Name = "[internal] load build context", Instruction = "load build context", Started = longAgo, Completed = Start },
+        ], [], null, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), Outcome(plan, "test", run).Duration);
     }
 
     [Fact]
@@ -111,14 +183,13 @@ public sealed class GateOutcomeTests
     }
 
     [Fact]
-    public void A_missing_base_image_fails_the_final_stage_without_blaming_a_step()
+    public void A_missing_base_image_leaves_the_final_stage_not_run_for_the_environment_without_blaming_a_step()
     {
         var plan = Plan("Dockerfile.missing");
 
         var final = Outcome(plan, "base", Run("missing-base-image.rawjson", 1));
 
-        Assert.Equal(GateOutcome.Failed, final.Outcome);
-        Assert.Null(final.Failure);
+        Assert.Equal((GateOutcome.NotRun, NotRunCause.EnvironmentFailed, null), (final.Outcome, final.NotRun, final.Failure));
     }
 
     [Fact]
