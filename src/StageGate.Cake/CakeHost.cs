@@ -1,14 +1,20 @@
 using Cake.Core.Diagnostics;
+using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Hosting;
 
 namespace StageGate.Cake;
 
-/// <summary>Cake's log as a host: build output only in verbose logs, steps in normal ones, verdicts and diagnostics always.</summary>
-internal sealed class CakeHost(ICakeLog log) : IGateHost
+/// <summary>
+/// Cake's log as a host: build output only in verbose logs, steps in normal ones, verdicts and diagnostics always.
+/// In CI a diagnostic is logged as the CI system's annotation (in place of the plain line, so it shows once), and
+/// every other line is kept from issuing commands.
+/// </summary>
+internal sealed class CakeHost(ICakeLog log, CiSystem? ci = null) : IGateHost
 {
     private readonly object _writing = new();
+    private readonly AnnotationCount _annotated = new();
 
     public void Log(Diagnostic diagnostic)
     {
@@ -18,7 +24,12 @@ internal sealed class CakeHost(ICakeLog log) : IGateHost
             DiagnosticSeverity.Warning => (Verbosity.Minimal, LogLevel.Warning),
             _ => (Verbosity.Normal, LogLevel.Information),
         };
-        Write(verbosity, level, DiagnosticText.WithDetails(diagnostic));
+        lock (_writing)
+        {
+            var annotation = ci?.Annotation(diagnostic, _annotated);
+            _annotated.Add(diagnostic);
+            Write(verbosity, level, annotation ?? Defused(DiagnosticText.WithDetails(diagnostic)));
+        }
     }
 
     public void Progress(GateProgress progress)
@@ -29,11 +40,22 @@ internal sealed class CakeHost(ICakeLog log) : IGateHost
             GateProgressLevel.Step => (Verbosity.Normal, LogLevel.Information),
             _ => (Verbosity.Minimal, LogLevel.Information),
         };
-        Write(verbosity, level, progress.Message);
+        Write(verbosity, level, Defused(progress.Message));
     }
 
     /// <summary>The run's one summary line, shown at every verbosity but quiet.</summary>
-    public void Summary(string summary) => Write(Verbosity.Minimal, LogLevel.Information, summary);
+    public void Summary(string summary) => Write(Verbosity.Minimal, LogLevel.Information, Defused(summary));
+
+    /// <summary>The lines the CI system acts on (Azure's output variables and summary), at every verbosity: they are not for reading.</summary>
+    public void CiCommands(IReadOnlyList<string> commands)
+    {
+        foreach (var command in commands)
+        {
+            Write(Verbosity.Quiet, LogLevel.Information, command);
+        }
+    }
+
+    private string Defused(string text) => ci is null ? text : ci.Defuse(text.ReplaceLineEndings("\n"));
 
     private void Write(Verbosity verbosity, LogLevel level, string message)
     {

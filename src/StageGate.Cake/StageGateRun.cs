@@ -1,4 +1,5 @@
 using Cake.Core;
+using StageGate.Ci;
 using StageGate.Dockerfiles;
 using StageGate.Gates;
 using StageGate.Hosting;
@@ -29,10 +30,11 @@ internal static class StageGateRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var host = new CakeHost(context.Log);
         var values = settings.ToValues(context.Environment.WorkingDirectory);
+        var host = new CakeHost(context.Log, CiSystem.Detect(values));
         // Cake aliases are synchronous; running on the thread pool keeps a script's synchronization context from deadlocking the wait.
         var run = Task.Run(() => work(values, host)).GetAwaiter().GetResult();
+        host.CiCommands(run.CiCommands);
         // A run without a result has only its errors to say, and they were logged; its exception points at them.
         if (summarize && run.Result is not null)
         {

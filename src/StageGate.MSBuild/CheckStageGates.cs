@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using StageGate.Ci;
 using StageGate.Context;
 using StageGate.Diagnostics;
 using StageGate.Gates;
@@ -59,7 +60,7 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
 
     private async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var host = new MSBuildHost(Log);
+        var host = new MSBuildHost(Log, CiSystem.Detect("auto", Environment.GetEnvironmentVariable));
         OptionValues values;
         try
         {
@@ -89,6 +90,11 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             run = await HostedGate.CheckAsync(values, host, cancellationToken).ConfigureAwait(false);
         }
         Log.LogMessage(MessageImportance.High, run.Summary);
+        // The console logger indents a message, and the agent finds a logging command anywhere in a line.
+        foreach (var command in run.CiCommands)
+        {
+            Log.LogMessage(MessageImportance.High, command);
+        }
         if (run.Result is not { } result)
         {
             return false;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StageGate.Ci;
 using StageGate.Hosting;
 using StageGate.Reports;
 
@@ -15,14 +16,13 @@ internal static class CheckCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var host = new ConsoleHost(parse.InvocationConfiguration.Error);
             var values = options.Values(parse, Environment.CurrentDirectory);
+            var ci = CiSystem.Detect(values);
+            var host = new ConsoleHost(parse.InvocationConfiguration.Error, ci);
             var run = await HostedGate.CheckAsync(values, host, cancellationToken);
-            if (run.Result is { } result)
-            {
-                await parse.InvocationConfiguration.Output.WriteAsync(await ConsoleReport.RenderAsync(result, values, cancellationToken: CancellationToken.None));
-            }
-            return await host.FinishAsync(run);
+            var exitCode = await host.FinishAsync(run);
+            await parse.InvocationConfiguration.Output.WriteAsync(ConsoleReport.Render(run.Result, run.Diagnostics, ci, run.CiCommands));
+            return exitCode;
         });
         return command;
     }

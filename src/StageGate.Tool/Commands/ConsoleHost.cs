@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Hosting;
@@ -8,8 +9,9 @@ namespace StageGate.Tool.Commands;
 /// <summary>
 /// The console as a host: progress on stderr as it streams; diagnostics kept until the run ends, because a
 /// run with a result prints them inside its report (once), and only a run without one prints them on stderr.
+/// In CI every line goes through the CI system first: a step's name or a message can hold text that looks like a command.
 /// </summary>
-internal sealed class ConsoleHost(TextWriter error) : IGateHost
+internal sealed class ConsoleHost(TextWriter error, CiSystem? ci = null) : IGateHost
 {
     private readonly List<Diagnostic> _logged = [];
     private readonly object _writing = new();
@@ -24,7 +26,7 @@ internal sealed class ConsoleHost(TextWriter error) : IGateHost
         }
         lock (_writing)
         {
-            error.WriteLine(progress.Message);
+            error.WriteLine(Defused(progress.Message));
         }
     }
 
@@ -52,9 +54,11 @@ internal sealed class ConsoleHost(TextWriter error) : IGateHost
         {
             foreach (var diagnostic in _logged)
             {
-                await error.WriteLineAsync(DiagnosticText.WithDetails(diagnostic));
+                await error.WriteLineAsync(Defused(DiagnosticText.WithDetails(diagnostic)));
             }
         }
         return run.ExitCode;
     }
+
+    private string Defused(string text) => ci is null ? text : ci.Defuse(text.ReplaceLineEndings("\n"));
 }

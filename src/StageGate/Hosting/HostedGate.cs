@@ -1,3 +1,4 @@
+using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Reports;
@@ -11,14 +12,46 @@ namespace StageGate.Hosting;
 /// </summary>
 internal static class HostedGate
 {
-    /// <summary>Runs the test stages and the final stage, measures the final image, checks its budgets, writes the reports.</summary>
-    public static Task<HostedRun<GateResult>> CheckAsync(OptionValues values, IGateHost host, CancellationToken cancellationToken = default) =>
-        RunAsync(values, host, async options =>
+    /// <summary>
+    /// Runs the test stages and the final stage, measures the final image, checks its budgets, writes the reports;
+    /// in CI, also the job summary and the outputs, whatever the verdict, even when the gates could not run.
+    /// </summary>
+    public static async Task<HostedRun<GateResult>> CheckAsync(OptionValues values, IGateHost host, CancellationToken cancellationToken = default)
+    {
+        var run = await RunAsync(values, host, async options =>
         {
             var result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
             result = await WriteReportsAsync(result, options, cancellationToken).ConfigureAwait(false);
             return (result, result.Diagnostics);
-        }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
+        }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken).ConfigureAwait(false);
+        return CiSystem.Detect(values) is { } ci ? await PublishAsync(run, ci, host).ConfigureAwait(false) : run;
+    }
+
+    /// <summary>
+    /// The job summary and the outputs. Losing them must not change the verdict, so a file that cannot be written
+    /// is a warning; they are written even after cancellation, when a reader most wants to know what happened.
+    /// </summary>
+    private static async Task<HostedRun<GateResult>> PublishAsync(HostedRun<GateResult> run, CiSystem ci, IGateHost host)
+    {
+        var summary = run.Result is { } result
+            ? MarkdownReport.Render(result, ci.Workspace)
+            : MarkdownReport.RenderWithoutResult(run.Diagnostics, ci.Workspace);
+        try
+        {
+            var commands = await ci.PublishAsync(summary, CiOutputs.From(run.Result, run.Diagnostics), CancellationToken.None).ConfigureAwait(false);
+            return run with { CiCommands = commands };
+        }
+        catch (StageGateException e)
+        {
+            var warning = e.Diagnostic with { Severity = DiagnosticSeverity.Warning };
+            host.Log(warning);
+            return run with
+            {
+                Diagnostics = [.. run.Diagnostics, warning],
+                Result = run.Result is { } withResult ? withResult with { Diagnostics = [.. withResult.Diagnostics, warning] } : null,
+            };
+        }
+    }
 
     /// <summary>Builds one stage (e.g. a test stage) and says whether it passed.</summary>
     public static Task<HostedRun<StageBuildResult>> BuildStageAsync(OptionValues values, string target, IGateHost host, CancellationToken cancellationToken = default) =>

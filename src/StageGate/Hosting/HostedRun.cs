@@ -12,6 +12,12 @@ internal sealed record HostedRun<T>(T? Result, IReadOnlyList<Diagnostic> Diagnos
     public bool Passed => ExitCode == ExitCodes.Passed;
 
     /// <summary>
+    /// Lines the host must put in its log for the CI system to act on (Azure's output variables and summary upload);
+    /// empty outside CI and on CI systems that take them as files.
+    /// </summary>
+    public IReadOnlyList<string> CiCommands { get; init; } = [];
+
+    /// <summary>
     /// One sentence for a front end that must fail with a message of its own (a Cake exception): the diagnostics
     /// were already shown, so it only points at them.
     /// </summary>

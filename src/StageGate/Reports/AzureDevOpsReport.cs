@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 
@@ -9,7 +10,7 @@ namespace StageGate.Reports;
 /// Azure DevOps logging commands: a collapsible group with each failing step's output, one
 /// <c>##vso[task.logissue]</c> per warning or error, and <c>##vso[task.complete result=Failed;]</c> when a gate failed.
 /// </summary>
-internal static class AzureDevOpsReport
+internal static partial class AzureDevOpsReport
 {
     public static string Render(GateResult result, string? repositoryRoot = null)
     {
@@ -30,31 +31,36 @@ internal static class AzureDevOpsReport
             text.Append("##[endgroup]\n");
         }
 
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            text.Append(Command(diagnostic, repositoryRoot)).Append('\n');
-        }
-
+        text.Append(Issues(result.Diagnostics, repositoryRoot));
         if (!result.Passed)
         {
-            text.Append("##vso[task.complete result=Failed;]").Append(EscapeData(ReportWording.Verdict(result))).Append('\n');
+            text.Append(Failed(ReportWording.Verdict(result)));
         }
         return text.ToString();
     }
 
+    /// <summary>One issue per error and warning, errors first; informational diagnostics are left to the summary.</summary>
+    public static string Issues(IEnumerable<Diagnostic> diagnostics, string? repositoryRoot) =>
+        string.Concat(diagnostics.OrderByDescending(d => d.Severity).Select(d => Command(d, repositoryRoot)).OfType<string>().Select(c => c + "\n"));
+
+    /// <summary>Fails the task with a reason, which Azure shows on the timeline.</summary>
+    public static string Failed(string reason) => "##vso[task.complete result=Failed;]" + EscapeData(reason) + "\n";
+
     /// <summary>
-    /// <c>##vso[task.logissue type=error;sourcepath=Dockerfile;linenumber=14;code=SG3001]message</c>. Azure has no
-    /// informational issue, so an info diagnostic is a plain line.
+    /// <c>##vso[task.logissue type=error;sourcepath=/agent/_work/1/s/Dockerfile;linenumber=14;code=SG3001]message</c>;
+    /// null for an informational diagnostic, which Azure has no issue for. The logging-commands documentation asks for
+    /// an absolute <c>sourcepath</c>: the agent itself turns it into the repository path that links to the file.
     /// </summary>
-    internal static string Command(Diagnostic diagnostic, string? repositoryRoot)
+    internal static string? Command(Diagnostic diagnostic, string? repositoryRoot)
     {
         if (diagnostic.Severity == DiagnosticSeverity.Info)
         {
-            return Defuse(ReportWording.OneLine($"{diagnostic.Code}: {diagnostic.Message}"));
+            return null;
         }
         var properties = new StringBuilder("type=").Append(diagnostic.IsError ? "error" : "warning").Append(';');
-        if (ReportWording.RelativePath(diagnostic.File, repositoryRoot) is { } file)
+        if (diagnostic.File is { } file)
         {
+            file = Path.IsPathFullyQualified(file) || string.IsNullOrEmpty(repositoryRoot) ? file : Path.GetFullPath(file, repositoryRoot);
             properties.Append("sourcepath=").Append(EscapeProperty(file)).Append(';');
             if (diagnostic.Line is { } line)
             {
@@ -66,7 +72,8 @@ internal static class AzureDevOpsReport
             }
         }
         properties.Append("code=").Append(EscapeProperty(diagnostic.Code));
-        return $"##vso[task.logissue {properties}]{EscapeData(ReportWording.MessageWithDetails(diagnostic))}";
+        // The agent reads one command a line, but the message is shown: it is neutralised like any other line.
+        return $"##vso[task.logissue {properties}]{EscapeData(Defuse(ReportWording.MessageWithDetails(diagnostic)))}";
     }
 
     /// <summary>The escaping of a command's message, as azure-pipelines-task-lib does it.</summary>
@@ -81,10 +88,12 @@ internal static class AzureDevOpsReport
         .Replace(";", "%3B", StringComparison.Ordinal);
 
     /// <summary>
-    /// The agent obeys <c>##vso[</c> anywhere in a line and <c>##[</c> at its start, and Azure has no way to
-    /// suspend that; a word joiner between the hashes keeps build output from issuing commands.
+    /// The agent obeys <c>##vso[</c> anywhere in a line (and formats a line starting <c>##[</c>), and Azure has no way to
+    /// suspend that. The hashes become <c>**</c>, as the agent's own neutraliser does: an invisible character between
+    /// them would not do, because agents that search with a culture-aware IndexOf skip zero-width characters.
     /// </summary>
-    internal static string Defuse(string line) => line
-        .Replace("##vso[", "#\u2060#vso[", StringComparison.OrdinalIgnoreCase)
-        .Replace("##[", "#\u2060#[", StringComparison.Ordinal);
+    internal static string Defuse(string line) => CommandPrefix().Replace(line, "**$1");
+
+    [GeneratedRegex(@"##(vso\[|\[)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommandPrefix();
 }

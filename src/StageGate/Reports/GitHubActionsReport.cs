@@ -1,16 +1,19 @@
-using System.Security.Cryptography;
 using System.Text;
+using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 
 namespace StageGate.Reports;
 
 /// <summary>
-/// GitHub Actions workflow commands: a folded group with each failing step's output, then one
-/// <c>::error</c> / <c>::warning</c> / <c>::notice</c> annotation per diagnostic, pointing at its file and line.
+/// GitHub Actions workflow commands: a folded group with each failing step's output, then an <c>::error</c> or
+/// <c>::warning</c> annotation per diagnostic, pointing at its file and line, errors first and within GitHub's limits.
 /// </summary>
 internal static class GitHubActionsReport
 {
+    /// <summary>GitHub shows this many error annotations and this many warnings per step; more are dropped unseen.</summary>
+    public const int AnnotationLimit = 10;
+
     public static string Render(GateResult result, string? repositoryRoot = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -21,7 +24,7 @@ internal static class GitHubActionsReport
             var output = (string.IsNullOrWhiteSpace(failure.Error) ? [] : new[] { failure.Error }).Concat(failure.Output).ToList();
             text.Append("::group::").Append(EscapeData($"{failure.Target} failed at {ReportWording.Location(failure, result.Dockerfile)}")).Append('\n');
             // Build output is not ours: a line such as "::error::" in it must not become an annotation.
-            var token = StopToken(output);
+            var token = GitHubActions.StopToken(output);
             text.Append("::stop-commands::").Append(token).Append('\n');
             foreach (var line in output)
             {
@@ -31,12 +34,28 @@ internal static class GitHubActionsReport
             text.Append("::endgroup::\n");
         }
 
-        foreach (var diagnostic in result.Diagnostics)
+        var count = new AnnotationCount();
+        foreach (var diagnostic in result.Diagnostics.OrderByDescending(d => d.Severity))
         {
-            text.Append(Command(diagnostic, repositoryRoot)).Append('\n');
+            if (Annotation(diagnostic, count, repositoryRoot) is { } annotation)
+            {
+                text.Append(annotation).Append('\n');
+            }
+            count.Add(diagnostic);
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The annotation of an error or a warning while GitHub still shows one; informational diagnostics and the rest
+    /// are left to the job summary, so a green run is quiet and the ones shown are the first, most important ones.
+    /// </summary>
+    internal static string? Annotation(Diagnostic diagnostic, AnnotationCount earlier, string? repositoryRoot) => diagnostic.Severity switch
+    {
+        DiagnosticSeverity.Error when earlier.Errors < AnnotationLimit => Command(diagnostic, repositoryRoot),
+        DiagnosticSeverity.Warning when earlier.Warnings < AnnotationLimit => Command(diagnostic, repositoryRoot),
+        _ => null,
+    };
 
     /// <summary><c>::error file=Dockerfile,line=14,col=1,title=SG3001::message</c>.</summary>
     internal static string Command(Diagnostic diagnostic, string? repositoryRoot)
@@ -74,11 +93,4 @@ internal static class GitHubActionsReport
     internal static string EscapeProperty(string value) => EscapeData(value)
         .Replace(":", "%3A", StringComparison.Ordinal)
         .Replace(",", "%2C", StringComparison.Ordinal);
-
-    /// <summary>A token no line of the output can guess, derived from the output so rendering stays a pure function.</summary>
-    private static string StopToken(IEnumerable<string> output)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", output)));
-        return "stagegate-" + Convert.ToHexString(hash.AsSpan(0, 16));
-    }
 }

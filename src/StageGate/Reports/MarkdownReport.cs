@@ -6,8 +6,10 @@ using StageGate.Gates;
 namespace StageGate.Reports;
 
 /// <summary>
-/// GitHub-flavoured Markdown for a PR comment or a job summary (<c>$GITHUB_STEP_SUMMARY</c>): a table of
-/// gates, the largest layers, the multi-stage savings, and each failing step's output folded away.
+/// GitHub-flavoured Markdown for a PR comment or a job summary (GitHub's <c>GITHUB_STEP_SUMMARY</c>, Azure's
+/// uploaded summary): a table of gates, the largest layers, the multi-stage savings, each failing step's output
+/// folded away, and every diagnostic. Code is HTML <c>&lt;code&gt;</c>, escaped, because a backtick span in a table
+/// cell renders differently on GitHub and Azure once it holds a pipe or an ampersand.
 /// </summary>
 internal static class MarkdownReport
 {
@@ -17,6 +19,15 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.Append("## ").Append(result.Passed ? "✅" : "❌").Append(' ').Append(Cell(ReportWording.Verdict(result))).Append("\n\n");
         md.Append("Dockerfile: ").Append(Code(ReportWording.RelativePath(result.Dockerfile, repositoryRoot) ?? "")).Append("\n\n");
+        if (result.FinalImage?.ImageId is { } imageId)
+        {
+            md.Append("Image: ").Append(Code(imageId));
+            if (result.FinalImage.Tags.Count > 0)
+            {
+                md.Append(", tagged ").Append(string.Join(", ", result.FinalImage.Tags.Select(Code)));
+            }
+            md.Append("\n\n");
+        }
 
         md.Append("| Gate | Outcome | Result |\n| --- | --- | --- |\n");
         foreach (var stage in result.TestStages)
@@ -47,7 +58,7 @@ internal static class MarkdownReport
             {
                 md.Append("| ").Append(new ByteSize(layer.SizeBytes)).Append(" | ")
                   .Append(Cell(ReportWording.LayerLine(layer, result.Dockerfile))).Append(" | ")
-                  .Append(Code(ReportWording.OneLine(layer.CreatedBy))).Append(" |\n");
+                  .Append(string.IsNullOrWhiteSpace(layer.CreatedBy) ? "base image" : Code(layer.CreatedBy)).Append(" |\n");
             }
         }
 
@@ -57,22 +68,49 @@ internal static class MarkdownReport
         }
 
         AppendOutput(md, result);
-
-        var diagnostics = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList();
-        if (diagnostics.Count > 0)
-        {
-            md.Append("\n**Diagnostics**\n\n");
-            foreach (var diagnostic in diagnostics)
-            {
-                var icon = diagnostic.IsError ? "❌" : "⚠️";
-                var file = ReportWording.RelativePath(diagnostic.File, repositoryRoot);
-                var where = file is null ? "" : " " + Code(diagnostic.Line is { } line ? $"{file}:{line}" : file);
-                md.Append("- ").Append(icon).Append(" **").Append(diagnostic.Code).Append("**").Append(where).Append(": ")
-                  .Append(Cell(diagnostic.Message)).Append('\n');
-            }
-        }
-
+        AppendDiagnostics(md, result.Diagnostics, repositoryRoot);
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The summary of a run that could not give a verdict (bad input, no docker): it still says so where the
+    /// job's readers look, with each error and where to fix it.
+    /// </summary>
+    public static string RenderWithoutResult(IReadOnlyList<Diagnostic> diagnostics, string? repositoryRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var md = new StringBuilder();
+        var errors = diagnostics.Count(d => d.IsError);
+        md.Append("## ").Append(errors > 0 ? "❌ StageGate could not run the gates" : "✅ StageGate finished").Append("\n\n");
+        if (errors > 0)
+        {
+            md.Append("No gate was checked: the error").Append(errors == 1 ? "" : "s").Append(" below must be fixed first.\n");
+        }
+        AppendDiagnostics(md, diagnostics, repositoryRoot);
+        return md.ToString();
+    }
+
+    /// <summary>Every diagnostic, informational ones too: the summary is where a CI run's notes go instead of its annotations.</summary>
+    private static void AppendDiagnostics(StringBuilder md, IReadOnlyList<Diagnostic> diagnostics, string? repositoryRoot)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+        md.Append("\n**Diagnostics**\n\n");
+        foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Severity))
+        {
+            var icon = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => "❌",
+                DiagnosticSeverity.Warning => "⚠️",
+                _ => "ℹ️",
+            };
+            var file = ReportWording.RelativePath(diagnostic.File, repositoryRoot);
+            var where = file is null ? "" : " " + Code(diagnostic.Line is { } line ? $"{file}:{line}" : file);
+            md.Append("- ").Append(icon).Append(" **").Append(diagnostic.Code).Append("**").Append(where).Append(": ")
+              .Append(Cell(diagnostic.Message)).Append('\n');
+        }
     }
 
     private static void Row(StringBuilder md, string gate, GateOutcome outcome, string detail) =>
@@ -109,20 +147,25 @@ internal static class MarkdownReport
         _ => "⏭️",
     };
 
-    /// <summary>Text safe inside a table cell: one line, pipes escaped, no stray HTML.</summary>
-    internal static string Cell(string text) => Html(ReportWording.OneLine(text)).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text safe inside a table cell: one line, HTML escaped, a pipe as its character reference so it cannot end the cell.</summary>
+    internal static string Cell(string text) => Html(ReportWording.OneLine(text));
 
-    /// <summary>A code span that survives backticks and pipes in the text.</summary>
-    internal static string Code(string text)
-    {
-        text = ReportWording.OneLine(text);
-        var ticks = new string('`', LongestBacktickRun(text) + 1);
-        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
-        return ticks + pad + text.Replace("|", "\\|", StringComparison.Ordinal) + pad + ticks;
-    }
+    /// <summary>
+    /// Code as HTML: inside <c>&lt;code&gt;</c> character references are decoded, so <c>&amp;&amp;</c> shows as
+    /// <c>&amp;&amp;</c> typed, and a pipe or a backtick needs no Markdown escape that would show as written.
+    /// </summary>
+    internal static string Code(string text) => "<code>" + Html(ReportWording.OneLine(text)) + "</code>";
 
-    private static string Html(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    // Markdown escapes (* _ [ `) would be shown literally inside <code>, so characters that matter are references.
+    private static string Html(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "&#124;", StringComparison.Ordinal)
+        .Replace("`", "&#96;", StringComparison.Ordinal)
+        .Replace("*", "&#42;", StringComparison.Ordinal)
+        .Replace("_", "&#95;", StringComparison.Ordinal)
+        .Replace("[", "&#91;", StringComparison.Ordinal);
 
     private static int LongestBacktickRun(string text)
     {

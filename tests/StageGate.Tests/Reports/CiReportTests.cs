@@ -27,10 +27,15 @@ public class CiReportTests
     }
 
     [Fact]
-    public void GitHub_warnings_and_infos_become_warning_and_notice_commands()
+    public void A_GitHub_warning_becomes_a_warning_command()
     {
         Assert.Equal("::warning title=SG3003::no tests", GitHubActionsReport.Command(Codes.NoTestStage.Create("no tests"), null));
-        Assert.Equal("::notice title=SG3002::skipped", GitHubActionsReport.Command(Codes.TestStageSkippedByBuildKit.Create("skipped"), null));
+    }
+
+    [Fact]
+    public void An_informational_diagnostic_gets_no_GitHub_annotation_so_a_green_run_is_quiet()
+    {
+        Assert.DoesNotContain("::notice", GitHubActionsReport.Render(SampleResults.Passing()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,11 +77,26 @@ public class CiReportTests
     }
 
     [Fact]
-    public void An_Azure_issue_points_at_the_source_and_line_with_the_code()
+    public void An_Azure_issue_points_at_the_absolute_source_path_and_line_with_the_code()
     {
         Assert.Equal(
-            "##vso[task.logissue type=error;sourcepath=app/Dockerfile;linenumber=14;code=SG3001]step failed",
+            "##vso[task.logissue type=error;sourcepath=/work/repo/app/Dockerfile;linenumber=14;code=SG3001]step failed",
             AzureDevOpsReport.Command(StepFailed, SampleResults.Root));
+    }
+
+    [Fact]
+    public void An_Azure_issue_with_a_relative_path_is_made_absolute_under_the_sources_folder()
+    {
+        Assert.Contains(
+            "sourcepath=/work/repo/app/Dockerfile;",
+            AzureDevOpsReport.Command(Codes.TestStepFailed.Create("x", "app/Dockerfile", 3), SampleResults.Root),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_informational_diagnostic_is_no_Azure_issue()
+    {
+        Assert.Null(AzureDevOpsReport.Command(Codes.TestStageSkippedByBuildKit.Create("skipped"), null));
     }
 
     [Fact]
@@ -123,7 +143,8 @@ public class CiReportTests
         var text = AzureDevOpsReport.Render(result);
 
         Assert.DoesNotContain("##vso[task.setvariable", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("\n##[error]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("##[error]", text, StringComparison.Ordinal);
+        Assert.Contains("echo **vso[task.setvariable variable=x]y\n", text, StringComparison.Ordinal);
         Assert.Contains("##[group]integration failed at Dockerfile:14 RUN make test\n", text, StringComparison.Ordinal);
     }
 }

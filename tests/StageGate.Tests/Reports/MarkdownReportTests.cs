@@ -1,3 +1,4 @@
+using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Reports;
 
@@ -19,9 +20,9 @@ public class MarkdownReportTests
     {
         var lines = Lines(SampleResults.TestFailure());
 
-        Assert.Contains("| Test stage `test` | ✅ passed | 12.3s |", lines);
-        Assert.Contains("| Test stage `integration` | ❌ failed | `Dockerfile:14 RUN make test` |", lines);
-        Assert.Contains("| Final image `runtime` | ⏭️ not run |  |", lines);
+        Assert.Contains("| Test stage <code>test</code> | ✅ passed | 12.3s |", lines);
+        Assert.Contains("| Test stage <code>integration</code> | ❌ failed | <code>Dockerfile:14 RUN make test</code> |", lines);
+        Assert.Contains("| Final image <code>runtime</code> | ⏭️ not run |  |", lines);
     }
 
     [Fact]
@@ -29,19 +30,58 @@ public class MarkdownReportTests
     {
         var lines = Lines(SampleResults.Passing());
 
-        Assert.Contains("| Final image `runtime` | ✅ passed | **763kB** |", lines);
-        Assert.Contains("| Size budget `1MB` | ✅ passed | Size: 763kB — within the 1MB budget, 237kB to spare |", lines);
+        Assert.Contains("| Final image <code>runtime</code> | ✅ passed | **763kB** |", lines);
+        Assert.Contains("| Size budget <code>1MB</code> | ✅ passed | Size: 763kB — within the 1MB budget, 237kB to spare |", lines);
     }
 
     [Fact]
-    public void The_largest_layers_are_a_table_and_a_pipe_in_an_instruction_does_not_break_it()
+    public void The_largest_layers_are_a_table_and_a_pipe_or_ampersands_in_an_instruction_show_as_written()
     {
         var result = SampleResults.Passing() with
         {
-            FinalImage = SampleResults.Passing().FinalImage! with { Layers = [new LayerResult(2_000, "RUN a | b", 7)] },
+            FinalImage = SampleResults.Passing().FinalImage! with { Layers = [new LayerResult(2_000, "RUN a | b && c", 7)] },
         };
 
-        Assert.Contains("| 2kB | Dockerfile:7 | `RUN a \\| b` |", Lines(result));
+        Assert.Contains("| 2kB | Dockerfile:7 | <code>RUN a &#124; b &amp;&amp; c</code> |", Lines(result));
+    }
+
+    [Fact]
+    public void A_base_layer_without_an_instruction_is_named_as_the_base_image()
+    {
+        var result = SampleResults.Passing() with
+        {
+            FinalImage = SampleResults.Passing().FinalImage! with { Layers = [new LayerResult(5_000_000, "", null)] },
+        };
+
+        Assert.Contains("| 5MB | (base image) | base image |", Lines(result));
+    }
+
+    [Fact]
+    public void Paths_are_relative_to_the_workspace()
+    {
+        var text = MarkdownReport.Render(SampleResults.TestFailure(), SampleResults.Root);
+
+        Assert.Contains("Dockerfile: <code>app/Dockerfile</code>", text, StringComparison.Ordinal);
+        Assert.Contains("**SG3001** <code>app/Dockerfile:14</code>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(SampleResults.Root, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Informational_diagnostics_are_listed_in_the_summary()
+    {
+        Assert.Contains("- ℹ️ **SG3002**: The final stage does not depend on test stage 'test'.", Lines(SampleResults.Passing()));
+    }
+
+    [Fact]
+    public void A_run_that_could_not_start_still_has_a_summary_naming_its_error_and_where()
+    {
+        var error = Codes.DockerfileNotFound.Create("Dockerfile not found.", "/work/repo/app/app.csproj");
+
+        var text = MarkdownReport.RenderWithoutResult([error], SampleResults.Root);
+
+        Assert.StartsWith("## ❌ StageGate could not run the gates\n", text, StringComparison.Ordinal);
+        Assert.Contains("- ❌ **SG1", text, StringComparison.Ordinal);
+        Assert.Contains("<code>app/app.csproj</code>: Dockerfile not found.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +104,7 @@ public class MarkdownReportTests
     {
         var lines = Lines(SampleResults.CouldNotMeasure());
 
-        Assert.Contains(lines, l => l.StartsWith("| Size budget `1MB` | ⚠️ could not measure |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| Size budget <code>1MB</code> | ⚠️ could not measure |", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("❌", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,41 @@
+using System.Globalization;
+using StageGate.Diagnostics;
+using StageGate.Gates;
+
+namespace StageGate.Ci;
+
+/// <summary>
+/// What a later step of the job can read from a run: whether it passed, the final image's id, digest (when pushed)
+/// and size, and where the JSON report is. A value the run does not know is not set.
+/// </summary>
+internal sealed record CiOutputs(bool Passed, string? ImageId, string? Digest, long? SizeBytes, string? Report)
+{
+    public static CiOutputs From(GateResult? result, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var image = result?.FinalImage;
+        return new CiOutputs(!diagnostics.Any(d => d.IsError), image?.ImageId, image?.Digest, image?.SizeBytes, result?.ReportPath);
+    }
+
+    /// <summary>The outputs as GitHub names them (<c>image-id</c>); Azure's variable names allow no hyphen (<c>imageId</c>).</summary>
+    public IEnumerable<(string GitHub, string Azure, string Value)> Values()
+    {
+        yield return ("passed", "passed", Passed ? "true" : "false");
+        if (ImageId is not null)
+        {
+            yield return ("image-id", "imageId", ImageId);
+        }
+        if (Digest is not null)
+        {
+            yield return ("digest", "digest", Digest);
+        }
+        if (SizeBytes is { } size)
+        {
+            yield return ("size-bytes", "sizeBytes", size.ToString(CultureInfo.InvariantCulture));
+        }
+        if (Report is not null)
+        {
+            yield return ("report", "report", Report);
+        }
+    }
+}
