@@ -3,6 +3,7 @@ using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
 using StageGate.Files;
 using StageGate.Hosting;
+using StageGate.Lint;
 using StageGate.Reports;
 
 namespace StageGate.Gates;
@@ -75,6 +76,9 @@ internal sealed record GatePlan
                 $"The final stage '{final.DisplayName}' does not depend on test stage '{test.DisplayName}': a plain `docker build` skips it. StageGate builds it explicitly.",
                 dockerfilePath, test.Line));
         }
+
+        // The lint findings join the plan's warnings, so check, MSBuild and Cake show them with no code of their own.
+        warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context, final));
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
         GrowthBudget? growthBudget = null;
