@@ -133,7 +133,7 @@ public static class Codes
         Explanation = "`COPY . .` in the stage that ships puts sources, tests, `.git` and whatever else the context holds into the image. A builder stage copying the context is fine.",
     };
     public static readonly DiagnosticCode DependencyInstallAfterCopyAll = new("SG5015", DiagnosticSeverity.Info,
-        "Dependencies installed after COPY . .", "Copy the dependency manifests first (`package.json` and its lock file, `*.csproj`, `go.mod` and `go.sum`, `requirements.txt`), install, then `COPY . .`.")
+        "Dependencies installed after the whole context is copied", "Copy the dependency manifests first (`package.json` and its lock file, `*.csproj`, `go.mod` and `go.sum`, `requirements.txt`), install, then `COPY . .`.")
     {
         Explanation = "Once the whole context is copied, any source change invalidates the cache of every later step, so `npm ci`, `dotnet restore` or `pip install -r` download everything again on each build.",
     };
