@@ -78,7 +78,7 @@ internal sealed record GatePlan
         }
 
         // The lint findings join the plan's warnings, so check, MSBuild and Cake show them with no code of their own.
-        warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context, final));
+        warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context));
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
         GrowthBudget? growthBudget = null;

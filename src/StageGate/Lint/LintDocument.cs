@@ -17,7 +17,7 @@ internal sealed class LintDocument
 
     private LintDocument(
         string path, IReadOnlyList<string> lines, ParserDirectives directives, IReadOnlyList<Instruction> globalArgs,
-        IReadOnlyDictionary<string, string> globalDefaults, IReadOnlyList<LintStage> stages, LintStage finalStage, LintContext? context)
+        IReadOnlyDictionary<string, string> globalDefaults, IReadOnlyList<LintStage> stages, LintStage? finalStage, LintContext? context)
     {
         Path = path;
         Lines = lines;
@@ -51,15 +51,18 @@ internal sealed class LintDocument
 
     public IReadOnlyList<LintStage> Stages { get; }
 
-    /// <summary>The stage that ships: the final target, or the last stage.</summary>
-    public LintStage FinalStage { get; }
+    /// <summary>
+    /// The stage that ships: the final target, or the last stage unless that is a test stage. Null when the last stage
+    /// is a test stage and no final target is named: the rules about what ships then have nothing to judge.
+    /// </summary>
+    public LintStage? FinalStage { get; }
 
     /// <summary>The build context; null when linting the Dockerfile alone.</summary>
     public LintContext? Context { get; }
 
     /// <summary>Reads and lints-parses a Dockerfile.</summary>
     /// <exception cref="StageGateException">SG1001–SG1004 when the file is missing, unreadable or not a Dockerfile.</exception>
-    public static LintDocument Load(string path, string? finalTarget = null, LintContext? context = null)
+    public static LintDocument Load(string path, string? finalTarget = null, LintContext? context = null, IReadOnlyList<string>? testTargets = null)
     {
         if (!File.Exists(path))
         {
@@ -74,12 +77,13 @@ internal sealed class LintDocument
         {
             throw new StageGateException(Codes.DockerfileUnreadable.Create($"Dockerfile '{path}' cannot be read: {e.Message}", path), e);
         }
-        return Parse(text, path, finalTarget, context);
+        return Parse(text, path, finalTarget, context, testTargets);
     }
 
     /// <summary>Parses Dockerfile text for the lint rules; the stage graph need not be valid.</summary>
     /// <exception cref="StageGateException">SG1003 without a FROM, SG1004 on a syntax error.</exception>
-    public static LintDocument Parse(string text, string path = "Dockerfile", string? finalTarget = null, LintContext? context = null)
+    public static LintDocument Parse(
+        string text, string path = "Dockerfile", string? finalTarget = null, LintContext? context = null, IReadOnlyList<string>? testTargets = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parsed = DockerfileParser.Parse(text, path);
@@ -125,7 +129,11 @@ internal sealed class LintDocument
             stages.Add(stage);
         }
 
-        var final = FindStage(stages, finalTarget) ?? stages[^1];
+        // Without a final target, a Dockerfile that ends with its test stage (Docker's own Node sample) names no stage that ships.
+        var tests = testTargets is { Count: > 0 } ? testTargets : ["test"];
+        var final = string.IsNullOrWhiteSpace(finalTarget)
+            ? (tests.Contains(stages[^1].Name, StringComparer.OrdinalIgnoreCase) ? null : stages[^1])
+            : FindStage(stages, finalTarget) ?? stages[^1];
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         return new LintDocument(path, lines, parsed.Directives, globalArgs, defaults, stages, final, context);
     }
@@ -144,7 +152,7 @@ internal sealed class LintDocument
     public LintStage Root(LintStage stage) => Lineage(stage).Last();
 
     /// <summary>Whether <paramref name="stage"/> is the one that ships.</summary>
-    public bool IsFinal(LintStage stage) => stage.Index == FinalStage.Index;
+    public bool IsFinal(LintStage stage) => stage.Index == FinalStage?.Index;
 
     /// <summary>The 1-based column just past the end of a line, for a region that covers it whole.</summary>
     public int EndColumn(int line) => line >= 1 && line <= Lines.Count ? Lines[line - 1].Length + 1 : 1;

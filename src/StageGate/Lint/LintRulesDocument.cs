@@ -43,7 +43,7 @@ internal static class LintRulesDocument
         text.Append('\n').Append("## Multi-stage pitfalls\n")
             .Append('\n')
             .Append("StageGate's own rules, with codes in docs/diagnostics.md. Rules about what ships look at the final stage (the final target, or\n")
-            .Append("the last stage) and the stages it builds on, never at builder or test stages.\n");
+            .Append("the last stage unless it is a test stage) and the stages it builds on, never at builder or test stages.\n");
         foreach (var rule in LintCatalogue.All.Where(r => !r.IsBuildKitCheck))
         {
             AppendRule(text, rule);

@@ -35,20 +35,23 @@ internal sealed record LintRun(LintDocument Document, IReadOnlyList<LintResult> 
             Only = only.Select(name => LintSettings.Rule(name, "--rule").Id).ToHashSet(StringComparer.Ordinal),
         };
 
-        var document = LintDocument.Load(dockerfilePath, options.Get(OptionTable.FinalTarget), LintContext.For(context, dockerfilePath, cancellationToken));
+        var document = LoadDocument(options, dockerfilePath, context, cancellationToken);
         return new LintRun(document, Linter.Run(document, settings), ModelProblems(dockerfilePath, options));
     }
 
     /// <summary>The findings a gate run adds to its plan: unset rules as info, so an upgrade never fails a build.</summary>
-    public static IReadOnlyList<Diagnostic> ForGate(GateOptions options, string dockerfilePath, string context, Stage final, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<Diagnostic> ForGate(GateOptions options, string dockerfilePath, string context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(final);
         var settings = Settings(options, unconfiguredAsInfo: true);
-        var target = final.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var document = LintDocument.Load(dockerfilePath, target, LintContext.For(context, dockerfilePath, cancellationToken));
+        var document = LoadDocument(options, dockerfilePath, context, cancellationToken);
         return Linter.Run(document, settings).Select(r => r.ToDiagnostic()).ToList();
     }
+
+    // The gates and the command judge the same stage as the one that ships.
+    private static LintDocument LoadDocument(GateOptions options, string dockerfilePath, string context, CancellationToken cancellationToken) =>
+        LintDocument.Load(
+            dockerfilePath, options.Get(OptionTable.FinalTarget), LintContext.For(context, dockerfilePath, cancellationToken), options.Get(OptionTable.TestTargets));
 
     private static LintSettings Settings(GateOptions options, bool unconfiguredAsInfo) =>
         LintSettings.FromPairs(options.Get(OptionTable.Lint), options.NameOf(OptionTable.Lint), unconfiguredAsInfo);

@@ -192,5 +192,42 @@ public sealed class PitfallTests : IDisposable
         Assert.Contains("node_modules", result.Finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CopyIgnoredFile_reports_a_COPY_of_an_ignored_file_and_not_a_COPY_from_a_stage_or_an_image()
+    {
+        _context.Write(".dockerignore", "secrets.env\n");
+        const string dockerfile = """
+            FROM alpine:3.20 AS build
+            COPY secrets.env /app/
+            COPY app.conf /app/
+            FROM alpine:3.20
+            COPY --from=build secrets.env /app/
+            COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
+            """;
+
+        Assert.Equal(
+            [(2, "Attempting to Copy file \"secrets.env\" that is excluded by .dockerignore")],
+            Lints.Of("CopyIgnoredFile", dockerfile, context: Context()));
+    }
+
+    [Fact]
+    public void COPY_from_an_external_image_is_no_finding_of_any_rule_where_hadolint_reports_an_unknown_stage()
+    {
+        const string dockerfile = """
+            FROM alpine:3.20 AS build
+            RUN echo built > /out
+            FROM alpine:3.20
+            COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
+            COPY --from=build /out /out
+            USER 10001
+            """;
+        var document = LintDocument.Parse(dockerfile);
+
+        var lines = Linter.Run(document, new LintSettings()).Select(r => r.Finding.StartLine).ToList();
+
+        Assert.DoesNotContain(4, lines);
+        Assert.DoesNotContain(5, lines);
+    }
+
     private LintContext Context() => new(_context.Path, DockerIgnore.ForBuild(_context.Path, Path.Combine(_context.Path, "Dockerfile")));
 }

@@ -13,7 +13,7 @@ internal sealed class CopyIgnoredFile : LintRule
 
     public override IEnumerable<LintFinding> Check(LintDocument document)
     {
-        if (document.Context is not { } context || !context.Ignore.HasExclusions)
+        if (document.Context is not { } context || context.Ignore.Patterns.Count == 0)
         {
             yield break;
         }

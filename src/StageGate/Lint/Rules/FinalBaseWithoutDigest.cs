@@ -9,7 +9,11 @@ internal sealed class FinalBaseWithoutDigest() : PitfallRule(Codes.FinalBaseWith
 
     public override IEnumerable<LintFinding> Check(LintDocument document)
     {
-        var root = document.Root(document.FinalStage);
+        if (document.FinalStage is not { } final)
+        {
+            yield break;
+        }
+        var root = document.Root(final);
         if (!root.IsImageBased || root.ExpandedBase is not { Length: > 0 } written || ImageReference.Parse(written) is not { } image)
         {
             yield break;

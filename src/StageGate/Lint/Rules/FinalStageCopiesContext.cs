@@ -8,7 +8,10 @@ internal sealed class FinalStageCopiesContext() : PitfallRule(Codes.FinalStageCo
 {
     public override IEnumerable<LintFinding> Check(LintDocument document)
     {
-        var final = document.FinalStage;
+        if (document.FinalStage is not { } final)
+        {
+            yield break;
+        }
         foreach (var stage in document.Lineage(final))
         {
             foreach (var copy in stage.Body.Where(CopiesWholeContext))

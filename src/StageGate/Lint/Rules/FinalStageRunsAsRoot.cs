@@ -10,7 +10,10 @@ internal sealed class FinalStageRunsAsRoot() : PitfallRule(Codes.FinalStageRunsA
 
     public override IEnumerable<LintFinding> Check(LintDocument document)
     {
-        var final = document.FinalStage;
+        if (document.FinalStage is not { } final)
+        {
+            yield break;
+        }
         // The last USER wins, whether the final stage sets it or a stage it builds on does.
         var user = document.Lineage(final).Select(s => s.Body.LastOrDefault(i => i.Keyword == "USER")).FirstOrDefault(u => u is not null);
         if (user is not null)

@@ -16,7 +16,10 @@ internal sealed partial class ToolchainInFinalStage() : PitfallRule(Codes.Toolch
 
     public override IEnumerable<LintFinding> Check(LintDocument document)
     {
-        var final = document.FinalStage;
+        if (document.FinalStage is not { } final)
+        {
+            yield break;
+        }
         var root = document.Root(final);
         if (root.IsImageBased && root.ExpandedBase is { } written && ImageReference.Parse(written) is { } image && IsSdk(image))
         {
