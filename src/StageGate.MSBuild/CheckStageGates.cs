@@ -34,21 +34,26 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
     [Required]
     public string StampFile { get; set; } = "";
 
+    /// <summary>The final image's ID, from this run or, when it was skipped, from the last passing run.</summary>
     [Output]
     public string? ImageId { get; private set; }
 
+    /// <summary>The final image's repository digest, when it has one.</summary>
     [Output]
     public string? Digest { get; private set; }
 
+    /// <summary>The final image's size in bytes, as text; empty when it could not be measured.</summary>
     [Output]
     public string? FinalSizeBytes { get; private set; }
 
+    /// <summary>The JSON report this run wrote, when one was asked for.</summary>
     [Output]
     public string? ReportPath { get; private set; }
 
     /// <summary>Ctrl-C in the build: the core stops buildx gracefully and the task returns.</summary>
     public void Cancel() => _cancellation.Cancel();
 
+    /// <summary>Gates the image; false when an error was logged, a failed gate's included.</summary>
     // The one bridge from MSBuild's synchronous Execute to the core's async pipeline.
     public override bool Execute() => System.Threading.Tasks.Task.Run(() => ExecuteAsync(_cancellation.Token)).GetAwaiter().GetResult();
 

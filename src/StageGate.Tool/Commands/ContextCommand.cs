@@ -31,21 +31,13 @@ internal static class ContextCommand
         };
         inputs.AddTo(command);
 
-        command.SetAction(async (parse, cancellationToken) =>
+        ConsoleHost.SetInspection(command, inputs, (parse, options, cancellationToken) =>
         {
-            var host = new ConsoleHost(parse.InvocationConfiguration.Error);
-            var run = await HostedGate.InspectAsync(inputs.Values(parse, Environment.CurrentDirectory), host, options =>
-            {
-                var contextDirectory = parse.GetValue(directory)!;
-                var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile);
-                var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
-                return OutputFormat.IsJson(parse.GetValue(format)) ? Json(listing) : Text(listing, ignore);
-            }, cancellationToken);
-            if (run.Result is { } text)
-            {
-                await parse.InvocationConfiguration.Output.WriteAsync(text);
-            }
-            return await host.FinishAsync(run);
+            var contextDirectory = parse.GetValue(directory)!;
+            var ignore = DockerIgnore.ForBuild(contextDirectory, options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default ? null : options.Dockerfile)
+                .RequireWellFormed();
+            var listing = BuildContext.Enumerate(contextDirectory, ignore, cancellationToken);
+            return OutputFormat.IsJson(parse.GetValue(format)) ? Json(listing) : Text(listing, ignore);
         });
         return command;
     }

@@ -30,20 +30,11 @@ internal static class StagesCommand
         };
         inputs.AddTo(command);
 
-        command.SetAction(async (parse, cancellationToken) =>
+        ConsoleHost.SetInspection(command, inputs, (parse, options, cancellationToken) =>
         {
-            var host = new ConsoleHost(parse.InvocationConfiguration.Error);
-            var run = await HostedGate.InspectAsync(inputs.Values(parse, Environment.CurrentDirectory), host, options =>
-            {
-                var dockerfile = Dockerfile.Load(options.Dockerfile, options.Get(OptionTable.BuildArgs));
-                var targetStage = dockerfile.ResolveTarget(parse.GetValue(target));
-                return OutputFormat.IsJson(parse.GetValue(format)) ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
-            }, cancellationToken);
-            if (run.Result is { } text)
-            {
-                await parse.InvocationConfiguration.Output.WriteAsync(text.AsMemory(), cancellationToken);
-            }
-            return await host.FinishAsync(run);
+            var dockerfile = Dockerfile.Load(options.Dockerfile, options.Get(OptionTable.BuildArgs));
+            var targetStage = dockerfile.ResolveTarget(parse.GetValue(target));
+            return OutputFormat.IsJson(parse.GetValue(format)) ? Json(dockerfile, targetStage) : Text(dockerfile, targetStage);
         });
         return command;
     }

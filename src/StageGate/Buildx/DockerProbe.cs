@@ -22,8 +22,8 @@ internal static class DockerProbe
                 $"`{docker} buildx version` failed: {FirstLine(buildx.Error)}. Install the buildx plugin (Debian: docker-buildx, or put docker-buildx in ~/.docker/cli-plugins).");
         }
 
-        var endpoint = DockerEndpoint.Resolve();
-        if (endpoint.CanSpeak)
+        var endpoint = await EndpointResolver.ResolveAsync(docker, cancellationToken);
+        if (endpoint is { CanSpeak: true })
         {
             using var engine = new EngineClient(endpoint);
             await engine.PingAsync(cancellationToken);
@@ -34,7 +34,7 @@ internal static class DockerProbe
             if (version.ExitCode != 0)
             {
                 throw Codes.DaemonNotAnswering.Exception(
-                    $"The Docker daemon at {endpoint} does not answer: {FirstLine(version.Error)}. Start it, or point DOCKER_HOST / the docker context at one that runs.");
+                    $"The Docker daemon {(endpoint is null ? $"of `{docker}`" : $"at {endpoint}")} does not answer: {FirstLine(version.Error)}. Start it, or point DOCKER_HOST / the docker context at one that runs.");
             }
         }
 

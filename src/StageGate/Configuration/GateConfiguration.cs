@@ -31,16 +31,7 @@ internal static class GateConfiguration
     {
         ArgumentNullException.ThrowIfNull(path);
         path = System.IO.Path.GetFullPath(path);
-        byte[] bytes;
-        try
-        {
-            bytes = BoundedFile.ReadAtMost(path, InputLimit.Configuration)
-                ?? throw InputLimit.Configuration.TooLarge(Codes.InvalidConfiguration, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StageGateException(Codes.InvalidConfiguration.Create($"{path} cannot be read: {e.Message}", path), e);
-        }
+        var bytes = InputLimit.Configuration.Read(path, Codes.InvalidConfiguration);
 
         return new Parser(path, bytes).Parse();
     }

@@ -11,15 +11,22 @@ internal sealed class DockerIgnore
 {
     private const string DefaultFileName = ".dockerignore";
 
-    private DockerIgnore(IReadOnlyList<IgnorePattern> patterns, string? sourcePath)
+    private DockerIgnore(IReadOnlyList<IgnorePattern> patterns, string? sourcePath, Diagnostic? malformedPattern)
     {
         Patterns = patterns;
         SourcePath = sourcePath;
+        MalformedPattern = malformedPattern;
         HasExclusions = patterns.Any(p => p.IsExclusion);
     }
 
     /// <summary>No patterns: the whole context is sent.</summary>
-    public static DockerIgnore Empty { get; } = new([], null);
+    public static DockerIgnore Empty { get; } = new([], null, null);
+
+    /// <summary>
+    /// SG1010 at the first pattern BuildKit rejects, or null. BuildKit only fails on it when a build loads the
+    /// context, so each caller decides whether it matters; the patterns that did compile are kept meanwhile.
+    /// </summary>
+    public Diagnostic? MalformedPattern { get; }
 
     /// <summary>The ignore file these patterns came from; null when none was used.</summary>
     public string? SourcePath { get; }
@@ -31,12 +38,14 @@ internal sealed class DockerIgnore
 
     /// <summary>
     /// Parses ignore-file text like moby's <c>ignorefile.ReadAll</c> followed by <c>patternmatcher.New</c>.
-    /// A malformed pattern throws SG1010 naming <paramref name="sourcePath"/> and the line.
+    /// A malformed pattern does not throw: it becomes <see cref="MalformedPattern"/>, naming
+    /// <paramref name="sourcePath"/> and the line.
     /// </summary>
     public static DockerIgnore Parse(string text, string? sourcePath = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var patterns = new List<IgnorePattern>();
+        Diagnostic? malformed = null;
         var lineNumber = 0;
         foreach (var rawLine in SplitLines(text))
         {
@@ -51,14 +60,19 @@ internal sealed class DockerIgnore
             var compiled = IgnorePattern.Compile(pattern, out var error);
             if (compiled is null)
             {
-                var file = sourcePath ?? DefaultFileName;
-                throw Codes.InvalidIgnorePattern.Exception(
-                    $"Malformed pattern '{line.Trim()}' on line {lineNumber} of {file}: {error}.", sourcePath, lineNumber);
+                malformed ??= Codes.InvalidIgnorePattern.Create(
+                    $"Malformed pattern '{line.Trim()}' on line {lineNumber} of {sourcePath ?? DefaultFileName}: {error}. BuildKit refuses to send the build context while it is there.",
+                    sourcePath, lineNumber);
+                continue;
             }
             patterns.Add(compiled);
         }
-        return new DockerIgnore(patterns, sourcePath);
+        return new DockerIgnore(patterns, sourcePath, malformed);
     }
+
+    /// <summary>This ignore file, for a caller that sends the context: SG1010 when a pattern is malformed, as BuildKit fails then.</summary>
+    public DockerIgnore RequireWellFormed() =>
+        MalformedPattern is { } problem ? throw new StageGateException(problem) : this;
 
     /// <summary>
     /// The ignore file a build of <paramref name="dockerfilePath"/> uses, as BuildKit picks it:

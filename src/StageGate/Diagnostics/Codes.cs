@@ -10,70 +10,101 @@ namespace StageGate.Diagnostics;
 public static class Codes
 {
     // SG1xxx — configuration and input
+    /// <summary>SG1001 (error): Dockerfile not found.</summary>
     public static readonly DiagnosticCode DockerfileNotFound = new("SG1001", DiagnosticSeverity.Error,
         "Dockerfile not found", "Check the path, or set the Dockerfile option (`--file`, `StageGateDockerfile`).");
+    /// <summary>SG1002 (error): Dockerfile cannot be read.</summary>
     public static readonly DiagnosticCode DockerfileUnreadable = new("SG1002", DiagnosticSeverity.Error,
         "Dockerfile cannot be read", "Check the file's permissions and that it is a text file.");
+    /// <summary>SG1003 (error): Dockerfile has no FROM.</summary>
     public static readonly DiagnosticCode DockerfileHasNoStages = new("SG1003", DiagnosticSeverity.Error,
         "Dockerfile has no FROM", "A Dockerfile needs at least one FROM instruction; only ARG and parser directives may come before it.");
+    /// <summary>SG1004 (error): Dockerfile syntax error.</summary>
     public static readonly DiagnosticCode DockerfileSyntax = new("SG1004", DiagnosticSeverity.Error,
         "Dockerfile syntax error", "Fix the line named in the message; `docker buildx build --check` reports the same problem.");
+    /// <summary>SG1005 (error): Invalid stage name.</summary>
     public static readonly DiagnosticCode InvalidStageName = new("SG1005", DiagnosticSeverity.Error,
         "Invalid stage name", "Stage names start with a letter and contain only letters, digits, '-', '_' and '.'.");
+    /// <summary>SG1006 (error): Duplicate stage name.</summary>
     public static readonly DiagnosticCode DuplicateStageName = new("SG1006", DiagnosticSeverity.Error,
         "Duplicate stage name", "Give every stage (FROM … AS name) a unique name.");
+    /// <summary>SG1007 (error): Stages depend on each other in a cycle.</summary>
     public static readonly DiagnosticCode StageCycle = new("SG1007", DiagnosticSeverity.Error,
         "Stages depend on each other in a cycle", "Break the cycle: a stage can only copy from or build on stages it does not itself feed.");
+    /// <summary>SG1008 (error): Target stage not found.</summary>
     public static readonly DiagnosticCode UnknownTarget = new("SG1008", DiagnosticSeverity.Error,
         "Target stage not found", "Use one of the stage names listed in the message, or add the stage to the Dockerfile.");
+    /// <summary>SG1009 (error): Invalid stage reference.</summary>
     public static readonly DiagnosticCode InvalidStageReference = new("SG1009", DiagnosticSeverity.Error,
         "Invalid stage reference", "Reference only earlier stages, by their exact lower-case name or index, without variables in COPY --from or RUN --mount=from.");
+    /// <summary>SG1010 (error): Malformed .dockerignore pattern.</summary>
     public static readonly DiagnosticCode InvalidIgnorePattern = new("SG1010", DiagnosticSeverity.Error,
-        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.");
+        "Malformed .dockerignore pattern", "Fix the pattern on the line named in the message (an unclosed `[`, a trailing `\\`); when the message says the file cannot be read, check its permissions.")
+    {
+        Explanation = "BuildKit reads .dockerignore when a built stage copies or bind-mounts from the build context, and then refuses the whole build. "
+            + "Every front end reports the pattern at its line before docker runs in exactly that case; when no built stage reads the context, buildx and StageGate both go on.",
+    };
+    /// <summary>SG1011 (error): Build context not found.</summary>
     public static readonly DiagnosticCode ContextNotFound = new("SG1011", DiagnosticSeverity.Error,
         "Build context not found", "Point the context option (`--context`, `StageGateContext`) at an existing folder.");
+    /// <summary>SG1012 (error): Invalid size.</summary>
     public static readonly DiagnosticCode InvalidSize = new("SG1012", DiagnosticSeverity.Error,
         "Invalid size", "Write a size as a number and a unit: B, kB, MB, GB (decimal, as docker prints them) or KiB, MiB, GiB.");
+    /// <summary>SG1013 (error): Invalid growth budget.</summary>
     public static readonly DiagnosticCode InvalidGrowthBudget = new("SG1013", DiagnosticSeverity.Error,
         "Invalid growth budget", "Write a growth budget as a percentage (5%) or a size (10MB), and give a baseline report.");
+    /// <summary>SG1014 (error): Baseline report cannot be read.</summary>
     public static readonly DiagnosticCode BaselineUnreadable = new("SG1014", DiagnosticSeverity.Error,
         "Baseline report cannot be read", "Point the baseline at a report written by an earlier run (`--report`, `StageGateReportPath`).");
+    /// <summary>SG1015 (error): Invalid stagegate.json.</summary>
     public static readonly DiagnosticCode InvalidConfiguration = new("SG1015", DiagnosticSeverity.Error,
         "Invalid stagegate.json", "Fix stagegate.json at the place named in the message. Every StageGate package ships its JSON schema as `schemas/stagegate.schema.json`; point `$schema` at it for completion in editors.");
+    /// <summary>SG1016 (error): Invalid option.</summary>
     public static readonly DiagnosticCode InvalidOption = new("SG1016", DiagnosticSeverity.Error,
         "Invalid option", "Fix the option named in the message; the README lists every option and its form.");
 
     // SG2xxx — environment
+    /// <summary>SG2001 (error): docker not found.</summary>
     public static readonly DiagnosticCode DockerNotFound = new("SG2001", DiagnosticSeverity.Error,
         "docker not found", "Install the Docker CLI, put it on PATH, or set the docker path (`StageGateDockerPath`, `DockerPath`).");
+    /// <summary>SG2002 (error): docker buildx not available.</summary>
     public static readonly DiagnosticCode BuildxNotFound = new("SG2002", DiagnosticSeverity.Error,
         "docker buildx not available", "Install the buildx plugin (Debian: docker-buildx; or ~/.docker/cli-plugins/docker-buildx).");
+    /// <summary>SG2003 (error): Docker daemon not answering.</summary>
     public static readonly DiagnosticCode DaemonNotAnswering = new("SG2003", DiagnosticSeverity.Error,
         "Docker daemon not answering", "Start the Docker daemon, or point DOCKER_HOST / the docker context at one that runs.");
+    /// <summary>SG2004 (error): buildx builder not available.</summary>
     public static readonly DiagnosticCode BuilderNotAnswering = new("SG2004", DiagnosticSeverity.Error,
         "buildx builder not available", "Check `docker buildx ls`; create the builder or choose another with the builder option.");
+    /// <summary>SG2005 (error): Docker Engine API request failed.</summary>
     public static readonly DiagnosticCode EngineRequestFailed = new("SG2005", DiagnosticSeverity.Error,
         "Docker Engine API request failed", "See the message for the daemon's answer; check the daemon's log.");
+    /// <summary>SG2006 (error): docker buildx failed before any step ran.</summary>
     public static readonly DiagnosticCode BuildFailed = new("SG2006", DiagnosticSeverity.Error,
         "docker buildx failed before any step ran", "Read the buildx output in the message; it usually names a missing base image or a bad flag.");
+    /// <summary>SG2007 (error): Cancelled.</summary>
     public static readonly DiagnosticCode Cancelled = new("SG2007", DiagnosticSeverity.Error,
         "Cancelled", "The run was cancelled; buildx was stopped. Run again to gate the image.");
+    /// <summary>SG2008 (warning): MSBuild runtime not supported.</summary>
     public static readonly DiagnosticCode MSBuildRuntimeNotSupported = new("SG2008", DiagnosticSeverity.Warning,
         "MSBuild runtime not supported", "Gate the image with `dotnet build` (for example `dotnet build -t:StageGate`), on the command line or in CI.")
     {
         Explanation = "The `StageGate.MSBuild` task is a .NET 8 assembly. Visual Studio's MSBuild (and `msbuild.exe`) runs on .NET Framework and cannot load it, "
             + "and neither can the MSBuild of an SDK older than .NET 8 (MSBuild 17.8), so the build goes on without gating the image and says so with this warning.",
     };
+    /// <summary>SG2009 (error): Report cannot be written.</summary>
     public static readonly DiagnosticCode ReportNotWritten = new("SG2009", DiagnosticSeverity.Error,
         "Report cannot be written", "Point the report option (`--report`, `--junit`, `--markdown`, `StageGateReportPath`, `ReportPath`) at a folder you can write to.")
     {
         Explanation = "The JSON report, or a JUnit or Markdown report, could not be written: its folder cannot be created or the file is not writable.",
     };
+    /// <summary>SG2010 (error): Unexpected failure.</summary>
     public static readonly DiagnosticCode Unexpected = new("SG2010", DiagnosticSeverity.Error,
         "Unexpected failure", "Report it with the message. The `stagegate` CLI prints the full trace when run with `STAGEGATE_DEBUG=1`.")
     {
         Explanation = "Something StageGate did not foresee went wrong (the message names it): a bug, or a failure of the machine such as a full disk.",
     };
+    /// <summary>SG2011 (error): Temporary file cannot be written.</summary>
     public static readonly DiagnosticCode TemporaryFileNotWritten = new("SG2011", DiagnosticSeverity.Error,
         "Temporary file cannot be written", "Free space in the temp folder, or point `TMPDIR` (`TEMP` on Windows) at a folder with room that you can write to.")
     {
@@ -81,62 +112,84 @@ public static class Codes
     };
 
     // SG3xxx — test and build stages
+    /// <summary>SG3001 (error): A test stage step failed.</summary>
     public static readonly DiagnosticCode TestStepFailed = new("SG3001", DiagnosticSeverity.Error,
         "A test stage step failed", "Fix the failing tests; the message shows the step's last output lines.");
+    /// <summary>SG3002 (info): The final stage does not depend on the test stage.</summary>
     public static readonly DiagnosticCode TestStageSkippedByBuildKit = new("SG3002", DiagnosticSeverity.Info,
         "The final stage does not depend on the test stage", "Make the final stage COPY from the test stage if plain builds must run it too.")
     {
         Explanation = "BuildKit skips the test stage in a plain `docker build`; StageGate builds it explicitly. This is info, not a warning: "
             + "it is the usual layout, where the final stage copies from a builder, and not worth failing a `-warnaserror` build over.",
     };
+    /// <summary>SG3003 (warning): No test stage.</summary>
     public static readonly DiagnosticCode NoTestStage = new("SG3003", DiagnosticSeverity.Warning,
         "No test stage", "Name a stage `test`, or list the test targets (`--test-target`, `StageGateTestTargets`, `testTargets` in stagegate.json).");
+    /// <summary>SG3004 (error): A final stage step failed.</summary>
     public static readonly DiagnosticCode FinalStepFailed = new("SG3004", DiagnosticSeverity.Error,
         "A final stage step failed", "Fix the failing step; the message shows its last output lines.");
 
     // SG4xxx — size budgets
+    /// <summary>SG4001 (error): Final image over its size budget.</summary>
     public static readonly DiagnosticCode OverBudget = new("SG4001", DiagnosticSeverity.Error,
         "Final image over its size budget", "Shrink the image (the largest layers are listed), or raise the size budget deliberately.");
+    /// <summary>SG4002 (error): Final image grew more than its growth budget.</summary>
     public static readonly DiagnosticCode OverGrowthBudget = new("SG4002", DiagnosticSeverity.Error,
         "Final image grew more than its growth budget", "Find what the new layers add, or accept the growth by raising the growth budget or refreshing the baseline.");
+    /// <summary>SG4003 (warning): Could not measure the final image.</summary>
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.");
 
-    // SG5xxx — lint: the multi-stage pitfalls. Info in check, MSBuild and Cake unless configured (`lint` in stagegate.json);
+    // SG5xxx — lint: rules on the Dockerfile, run before docker starts
+    /// <summary>SG5001 (warning): A --from names no stage but looks like a mistyped one.</summary>
+    public static readonly DiagnosticCode MistypedStageName = new("SG5001", DiagnosticSeverity.Warning,
+        "--from names an image that looks like a mistyped stage name", "Fix the stage name at the line (the message suggests the nearest one); to mean the image, write it with its tag (`name:latest`).")
+    {
+        Explanation = "BuildKit takes a `COPY --from` or `RUN --mount=from=` value that is no stage name as an image, so a typo fails later as a pull of that image. "
+            + "Names with a tag, digest, registry or path (`:`, `@`, `.`, `/`) and stage numbers are never reported.",
+    };
+    // The multi-stage pitfalls: info in check, MSBuild and Cake unless configured (`lint` in stagegate.json);
     // `stagegate lint` reports them as warnings. docs/lint.md lists them with BuildKit's build checks.
+    /// <summary>SG5010 (info): Base image not pinned.</summary>
     public static readonly DiagnosticCode UnpinnedBaseImage = new("SG5010", DiagnosticSeverity.Info,
         "Base image not pinned", "Name a version tag (`node:22-slim`, not `node` or `node:latest`); for the final stage a digest (`image:tag@sha256:…`) pins it fully.")
     {
         Explanation = "A base image without a tag, or with `latest`, changes whenever the image is pushed again: the same Dockerfile builds something else tomorrow, and a cached build hides it. "
             + "A FROM that names an earlier stage, also through an ARG, is not a base image and is never reported.",
     };
+    /// <summary>SG5011 (info): Final stage's base image pinned by tag only.</summary>
     public static readonly DiagnosticCode FinalBaseWithoutDigest = new("SG5011", DiagnosticSeverity.Info,
         "Final stage's base image pinned by tag only", "Consider pinning the final stage's base by digest (`image:tag@sha256:…`), kept current by Renovate or Dependabot.")
     {
         Explanation = "A tag can be pushed again; a digest cannot. This is a suggestion and never required: images seeded offline or built locally have no registry digest to pin.",
     };
+    /// <summary>SG5012 (info): Final stage runs as root.</summary>
     public static readonly DiagnosticCode FinalStageRunsAsRoot = new("SG5012", DiagnosticSeverity.Info,
         "Final stage runs as root", "Add `USER` with a non-root user (`USER 10001`, `USER app`) to the final stage, after the steps that need root.")
     {
         Explanation = "Only the stage that ships is checked: builder and test stages run during the build and may need root. A USER set in a stage the final stage builds on counts, "
             + "and so does a base image whose tag says it is non-root (`nonroot`, `chiseled`, `rootless`).",
     };
+    /// <summary>SG5013 (info): Build toolchain in the final stage.</summary>
     public static readonly DiagnosticCode ToolchainInFinalStage = new("SG5013", DiagnosticSeverity.Info,
         "Build toolchain in the final stage", "Build in an earlier stage and COPY --from it only the output; base the final stage on a runtime image (`dotnet/aspnet`, not `dotnet/sdk`); clear package caches in the same RUN (`rm -rf /var/lib/apt/lists/*`, `apk add --no-cache`, `pip install --no-cache-dir`).")
     {
         Explanation = "Reported for the stage that ships (and the stages it builds on): an SDK image as its base, a RUN that installs a compiler, or a package manager's cache left in a layer. "
             + "The same steps in a builder stage are the point of a multi-stage build and are never reported.",
     };
+    /// <summary>SG5014 (info): Final stage copies the whole build context.</summary>
     public static readonly DiagnosticCode FinalStageCopiesContext = new("SG5014", DiagnosticSeverity.Info,
         "Final stage copies the whole build context", "Copy only what runs: the build output from a builder stage (`COPY --from=build /app/out /app`) or the files the runtime needs, by name.")
     {
         Explanation = "`COPY . .` in the stage that ships puts sources, tests, `.git` and whatever else the context holds into the image. A builder stage copying the context is fine.",
     };
+    /// <summary>SG5015 (info): Dependencies installed after the whole context is copied.</summary>
     public static readonly DiagnosticCode DependencyInstallAfterCopyAll = new("SG5015", DiagnosticSeverity.Info,
         "Dependencies installed after the whole context is copied", "Copy the dependency manifests first (`package.json` and its lock file, `*.csproj`, `go.mod` and `go.sum`, `requirements.txt`), install, then `COPY . .`.")
     {
         Explanation = "Once the whole context is copied, any source change invalidates the cache of every later step, so `npm ci`, `dotnet restore` or `pip install -r` download everything again on each build.",
     };
+    /// <summary>SG5016 (info): Large build context without a .dockerignore that excludes .git, bin/, obj/, node_modules.</summary>
     public static readonly DiagnosticCode DockerIgnoreIncomplete = new("SG5016", DiagnosticSeverity.Info,
         "Large build context without a .dockerignore that excludes .git, bin/, obj/, node_modules", "Add a `.dockerignore` (beside the Dockerfile as `<Dockerfile>.dockerignore`, or at the context root) listing `.git`, `**/bin`, `**/obj` and `**/node_modules`; `stagegate context` shows what is sent.")
     {

@@ -15,6 +15,7 @@ public sealed record Diagnostic(
     /// <summary>Extra lines shown under the message: a failing step's last output, the largest layers.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>True when the diagnostic fails the build.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>Renders in the canonical compiler format, <c>file(line,col): error SG1234: message</c>.</summary>

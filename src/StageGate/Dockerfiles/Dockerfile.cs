@@ -59,16 +59,7 @@ public sealed class Dockerfile
             throw Codes.DockerfileNotFound.Exception($"Dockerfile '{fullPath}' does not exist.", fullPath);
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = BoundedFile.ReadAtMost(fullPath, InputLimit.Dockerfile)
-                ?? throw InputLimit.Dockerfile.TooLarge(Codes.DockerfileUnreadable, fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new StageGateException(Codes.DockerfileUnreadable.Create($"Dockerfile '{fullPath}' cannot be read: {ex.Message}", fullPath), ex);
-        }
+        var bytes = InputLimit.Dockerfile.Read(fullPath, Codes.DockerfileUnreadable);
         return Parse(Decode(bytes, fullPath), fullPath, buildArgs);
     }
 
@@ -169,6 +160,12 @@ public sealed class Dockerfile
         }
         return Stages.Where(s => needed[s.Index]).ToList();
     }
+
+    /// <summary>
+    /// Whether building <paramref name="target"/> sends the build context: BuildKit loads it (and reads
+    /// .dockerignore) only when a stage the target needs copies or mounts from it.
+    /// </summary>
+    internal bool SendsBuildContext(Stage target) => StagesNeededBy(target).Any(s => s.ReadsBuildContext);
 
     /// <summary>The stages building <paramref name="target"/> skips, in index order.</summary>
     public IReadOnlyList<Stage> StagesNotReachedBy(Stage target)

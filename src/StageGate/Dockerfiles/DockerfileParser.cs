@@ -53,6 +53,7 @@ internal static partial class DockerfileParser
                 raw = raw.TrimStart('\uFEFF');
             }
             var token = TrimLeadingWhitespace(TrimNewline(raw));
+            var indent = TrimNewline(raw).Length - token.Length;
             directives.Consider(token, currentLine + 1);
             token = TrimComment(token);
             currentLine++;
@@ -63,6 +64,7 @@ internal static partial class DockerfileParser
             {
                 continue;
             }
+            var segments = new List<SourceSegment> { new(0, startLine, indent + 1) };
 
             while (!endOfLine && next < lines.Count)
             {
@@ -78,10 +80,11 @@ internal static partial class DockerfileParser
                     continue;
                 }
                 (continuation, endOfLine) = directives.TrimContinuation(continuation);
+                segments.Add(new SourceSegment(line.Length, currentLine, 1));
                 line += continuation;
             }
 
-            var instruction = NewInstruction(line, directives.Escape, path, startLine, currentLine);
+            var instruction = NewInstruction(line, directives.Escape, path, startLine, currentLine) with { Segments = segments };
             if (CanContainHeredoc(instruction))
             {
                 var heredocs = new List<Heredoc>();

@@ -28,6 +28,16 @@ public sealed record Instruction(string Keyword, string Text, int StartLine, int
     /// <summary>The instruction an ONBUILD registers, parsed like any other.</summary>
     internal Instruction? Trigger { get; init; }
 
+    /// <summary>The lines and columns its text came from, in order; empty for an ONBUILD trigger.</summary>
+    internal IReadOnlyList<SourceSegment> Segments { get; init; } = [];
+
+    /// <summary>The line and column of a character of <see cref="Text"/>, for diagnostics that point inside an instruction.</summary>
+    internal (int Line, int Column) PositionOf(int offset)
+    {
+        var segment = Segments.LastOrDefault(s => s.Offset <= offset);
+        return segment is null ? (StartLine, 1) : (segment.Line, segment.Column + offset - segment.Offset);
+    }
+
     /// <summary>The value of the last <c>--name=value</c> flag, or null when the flag is absent.</summary>
     internal string? FlagValue(string name) => FlagValues(name).LastOrDefault();
 

@@ -25,4 +25,7 @@ public sealed record Stage(
 {
     /// <summary>The name BuildKit shows in its progress: the stage name, or <c>stage-N</c> when unnamed.</summary>
     public string DisplayName => Name ?? "stage-" + Index.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether building this stage loads the build context (and so applies .dockerignore).</summary>
+    internal bool ReadsBuildContext { get; init; }
 }

@@ -75,7 +75,11 @@ internal static partial class StageBuilder
             var references = instructions.Skip(1)
                 .SelectMany(i => References(i, lex, names, groups.Count, path))
                 .ToList();
-            stages.Add(new Stage(index, name, from.StartLine, baseName, kind, baseStage, references, instructions));
+            var triggers = baseStage is int b ? stages[b].Instructions.Select(i => i.Trigger).OfType<Instruction>() : [];
+            stages.Add(new Stage(index, name, from.StartLine, baseName, kind, baseStage, references, instructions)
+            {
+                ReadsBuildContext = ReadsBuildContext(instructions.Skip(1).Concat(triggers), path),
+            });
         }
 
         CheckCycles(stages, path);
@@ -148,7 +152,7 @@ internal static partial class StageBuilder
         }
         foreach (var mount in instruction.FlagValues("mount"))
         {
-            if (MountSource(mount, instruction, path) is { Length: > 0 } source)
+            if (ReadMount(mount, instruction, path).Source is { Length: > 0 } source)
             {
                 // RUN --mount resolves from= by name only; a number there is an image name.
                 yield return names.TryGetValue(source.ToLowerInvariant(), out var stage)
@@ -187,9 +191,10 @@ internal static partial class StageBuilder
             : new StageReference("COPY", instruction.StartLine, StageReferenceKind.Image, null, from);
     }
 
-    /// <summary>The <c>from=</c> of a <c>--mount</c> value, read as the CSV BuildKit reads it.</summary>
-    private static string? MountSource(string mount, Instruction instruction, string path)
+    /// <summary>The <c>type=</c> (bind when absent) and <c>from=</c> of a <c>--mount</c> value, read as the CSV BuildKit reads it.</summary>
+    private static (string Type, string? Source) ReadMount(string mount, Instruction instruction, string path)
     {
+        var type = "bind";
         string? source = null;
         foreach (var field in CsvFields(mount, instruction, path))
         {
@@ -204,6 +209,11 @@ internal static partial class StageBuilder
                 throw Codes.DockerfileSyntax.Exception(
                     $"RUN --mount={mount}: invalid field '{field}' must be a key=value pair.", path, instruction.StartLine);
             }
+            if (key == "type")
+            {
+                type = field[(equals + 1)..].ToLowerInvariant();
+                continue;
+            }
             if (key != "from")
             {
                 continue;
@@ -216,8 +226,30 @@ internal static partial class StageBuilder
                     path, instruction.StartLine);
             }
         }
-        return source;
+        return (type, source);
     }
+
+    /// <summary>
+    /// Whether a stage makes BuildKit load the build context: a COPY or ADD of a local source, or a bind mount
+    /// without <c>from=</c>, among its own instructions or the ONBUILD triggers of the stage it builds on.
+    /// Only then does BuildKit apply .dockerignore, and fail on a malformed pattern.
+    /// </summary>
+    private static bool ReadsBuildContext(IEnumerable<Instruction> instructions, string path) =>
+        instructions.Any(instruction => instruction.Keyword switch
+        {
+            "COPY" => string.IsNullOrEmpty(instruction.FlagValue("from")) && HasLocalSource(instruction, isAdd: false),
+            "ADD" => HasLocalSource(instruction, isAdd: true),
+            "RUN" => instruction.FlagValues("mount").Any(mount => ReadMount(mount, instruction, path) is ("bind", null or "")),
+            _ => false,
+        });
+
+    /// <summary>A source that is neither a heredoc nor, for ADD, a URL: BuildKit takes it from the context.</summary>
+    private static bool HasLocalSource(Instruction instruction, bool isAdd) =>
+        instruction.Arguments.SkipLast(1).Any(source =>
+            !(instruction.Heredocs.Count > 0 && source.StartsWith("<<", StringComparison.Ordinal))
+            && !(isAdd && (source.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                || source.StartsWith("git@", StringComparison.Ordinal))));
 
     private static List<string> CsvFields(string text, Instruction instruction, string path)
     {

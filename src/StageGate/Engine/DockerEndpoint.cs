@@ -11,9 +11,10 @@ namespace StageGate.Engine;
 /// <c>DOCKER_CONTEXT</c>, then <c>currentContext</c> in the docker config, then the default endpoint.
 /// </summary>
 /// <param name="Host">The daemon address as docker writes it: <c>unix:///var/run/docker.sock</c>, <c>npipe:////./pipe/docker_engine</c>, <c>tcp://host:2376</c>, <c>ssh://user@host</c>.</param>
+/// <param name="Kind">Where the address came from, for choosing advice.</param>
 /// <param name="Source">Where the address came from, for messages: <c>DOCKER_HOST=…</c>, <c>context 'name' (…)</c> or <c>default</c>.</param>
 /// <param name="CanSpeak">False for addresses only the docker CLI can reach (<c>ssh://</c>, <c>fd://</c>, a named pipe off Windows); use the CLI for those.</param>
-internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
+internal sealed record DockerEndpoint(Uri Host, EndpointSourceKind Kind, string Source, bool CanSpeak)
 {
     internal const string DefaultUnixHost = "unix:///var/run/docker.sock";
     internal const string DefaultPipeHost = "npipe:////./pipe/docker_engine";
@@ -40,7 +41,7 @@ internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
         var dockerHost = NonEmpty(env("DOCKER_HOST"));
         if (dockerHost is not null)
         {
-            return DefaultContext(env, dockerConfigDir, isWindows, dockerHost, $"DOCKER_HOST={dockerHost}");
+            return DefaultContext(env, dockerConfigDir, isWindows, dockerHost, EndpointSourceKind.DockerHost, $"DOCKER_HOST={dockerHost}");
         }
 
         var (contextName, origin) = NonEmpty(env("DOCKER_CONTEXT")) is { } fromEnv
@@ -48,13 +49,14 @@ internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
             : (CurrentContextFromConfig(dockerConfigDir), $"currentContext in {Path.Combine(dockerConfigDir, "config.json")}");
 
         return contextName is null || contextName == DefaultContextName
-            ? DefaultContext(env, dockerConfigDir, isWindows, null, "default")
+            ? DefaultContext(env, dockerConfigDir, isWindows, null, EndpointSourceKind.Default, "default")
             : NamedContext(contextName, origin, dockerConfigDir, isWindows);
     }
 
     public override string ToString() => $"{Host.OriginalString} ({Source})";
 
-    private static DockerEndpoint DefaultContext(Func<string, string?> env, string dockerConfigDir, bool isWindows, string? dockerHost, string source)
+    private static DockerEndpoint DefaultContext(
+        Func<string, string?> env, string dockerConfigDir, bool isWindows, string? dockerHost, EndpointSourceKind kind, string source)
     {
         // DOCKER_TLS_VERIFY turns on TLS with verification, DOCKER_TLS TLS alone; any non-empty value counts.
         var verify = NonEmpty(env("DOCKER_TLS_VERIFY")) is not null;
@@ -71,7 +73,7 @@ internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
 
         var certDir = NonEmpty(env("DOCKER_CERT_PATH")) ?? dockerConfigDir;
         var tls = useTls ? DockerTls.FromFolder(certDir, skipVerify: !verify, requireCa: verify) : null;
-        return Create(host, source, isWindows, tls);
+        return Create(host, kind, source, isWindows, tls);
     }
 
     private static DockerEndpoint NamedContext(string name, string origin, string dockerConfigDir, bool isWindows)
@@ -106,17 +108,58 @@ internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
                 $"Docker context '{name}' has no docker endpoint in {metaFile}. Run `docker context inspect {name}` to check it.", metaFile);
         }
 
+        // `docker context create --docker tls…` stores the files beside the metadata, under tls/<id>/docker.
+        var tlsDir = Path.Combine(dockerConfigDir, "contexts", "tls", id, "docker");
+        return ContextEndpoint(endpoint, tlsDir, EndpointSourceKind.Context, source, isWindows);
+    }
+
+    /// <summary>
+    /// The endpoint a docker executable reports for its current context, from the JSON that
+    /// <c>context inspect --format '{{json .}}'</c> prints; null when the answer holds no docker endpoint.
+    /// </summary>
+    internal static DockerEndpoint? FromContextInspect(string json, string docker, bool isWindows)
+    {
+        try
+        {
+            using var answer = JsonDocument.Parse(json);
+            var root = answer.RootElement;
+            if (Property(root, "Endpoints") is not { } endpoints || Property(endpoints, "docker") is not { ValueKind: JsonValueKind.Object } endpoint)
+            {
+                return null;
+            }
+            var name = Property(root, "Name") is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
+            // The default context keeps its TLS material "<IN MEMORY>", taken from DOCKER_TLS* and the
+            // executable's own config folder; only a stored context says where its files are.
+            var tlsPath = Property(root, "Storage") is { } storage && Property(storage, "TLSPath") is { ValueKind: JsonValueKind.String } p
+                && Path.IsPathFullyQualified(p.GetString() ?? "") ? Path.Combine(p.GetString()!, "docker") : null;
+            return ContextEndpoint(endpoint, tlsPath, EndpointSourceKind.DockerExecutable, $"`{docker} context inspect` (context '{name}')", isWindows);
+        }
+        catch (Exception e) when (e is JsonException or StageGateException)
+        {
+            // An answer we cannot read leaves the daemon to the executable that knows it.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A context's docker endpoint: <c>Host</c> and <c>SkipTLSVerify</c>, with TLS files in <paramref name="tlsDir"/>.
+    /// A null folder means the TLS settings are unknown, so a tcp host is left to the CLI.
+    /// </summary>
+    private static DockerEndpoint ContextEndpoint(JsonElement endpoint, string? tlsDir, EndpointSourceKind kind, string source, bool isWindows)
+    {
         var rawHost = Property(endpoint, "Host") is { ValueKind: JsonValueKind.String } h ? NonEmpty(h.GetString()) : null;
         var skipVerify = Property(endpoint, "SkipTLSVerify") is { ValueKind: JsonValueKind.True };
         var host = rawHost is null ? (isWindows ? DefaultPipeHost : DefaultUnixHost) : NormalizeHost(rawHost, source);
-
-        // `docker context create --docker tls…` stores the files beside the metadata, under tls/<id>/docker.
-        var tlsDir = Path.Combine(dockerConfigDir, "contexts", "tls", id, "docker");
+        if (tlsDir is null)
+        {
+            var resolved = Create(host, kind, source, isWindows, null);
+            return resolved with { CanSpeak = resolved.CanSpeak && resolved.Host.Scheme != "tcp" };
+        }
         var tls = Directory.Exists(tlsDir) || skipVerify ? DockerTls.FromFolder(tlsDir, skipVerify, requireCa: false) : null;
-        return Create(host, source, isWindows, tls);
+        return Create(host, kind, source, isWindows, tls);
     }
 
-    private static DockerEndpoint Create(string host, string source, bool isWindows, DockerTls? tls)
+    private static DockerEndpoint Create(string host, EndpointSourceKind kind, string source, bool isWindows, DockerTls? tls)
     {
         var scheme = host[..host.IndexOf("://", StringComparison.Ordinal)];
         var canSpeak = scheme switch
@@ -126,7 +169,7 @@ internal sealed record DockerEndpoint(Uri Host, string Source, bool CanSpeak)
             _ => false,
         };
         return Uri.TryCreate(host, UriKind.Absolute, out var uri)
-            ? new DockerEndpoint(uri, source, canSpeak) { Tls = scheme == "tcp" ? tls : null }
+            ? new DockerEndpoint(uri, kind, source, canSpeak) { Tls = scheme == "tcp" ? tls : null }
             : throw InvalidHost(host, source);
     }
 

@@ -185,12 +185,14 @@ internal sealed class EngineClient : IDisposable
 
     private StageGateException NotAnswering(string reason, Exception inner)
     {
-        var advice = Endpoint.Source switch
+        var advice = Endpoint.Kind switch
         {
-            var s when s.StartsWith("DOCKER_HOST=", StringComparison.Ordinal) =>
+            EndpointSourceKind.DockerHost =>
                 "Start the daemon there, or point DOCKER_HOST at one that runs (unset it to use the default socket).",
-            var s when s.StartsWith("context ", StringComparison.Ordinal) =>
+            EndpointSourceKind.Context =>
                 "Start the daemon of that context, or switch with `docker context use <name>` (or DOCKER_CONTEXT).",
+            EndpointSourceKind.DockerExecutable =>
+                "Start the daemon of that context, or configure a docker path whose context reaches one that runs.",
             _ => "Start the Docker daemon (e.g. `sudo systemctl start docker` or `sudo dockerd`), or set DOCKER_HOST.",
         };
         return new StageGateException(Codes.DaemonNotAnswering.Create(

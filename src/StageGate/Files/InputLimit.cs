@@ -25,6 +25,22 @@ internal sealed record InputLimit(string What, int Bytes)
     /// <summary>The cap as people write it: 1 MiB, 500 KiB.</summary>
     public string Display => Bytes % (1024 * 1024) == 0 ? $"{Bytes / (1024 * 1024)} MiB" : $"{Bytes / 1024} KiB";
 
+    /// <summary>
+    /// The whole file; <paramref name="code"/>, naming the file, when it is over this cap or cannot be read.
+    /// </summary>
+    public byte[] Read(string path, DiagnosticCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        try
+        {
+            return BoundedFile.ReadAtMost(path, this) ?? throw TooLarge(code, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageGateException(code.Create($"{What} '{path}' cannot be read: {e.Message}", path), e);
+        }
+    }
+
     /// <summary>The input's own error for a file over this cap.</summary>
     public StageGateException TooLarge(DiagnosticCode code, string path)
     {

@@ -1,4 +1,5 @@
 using StageGate.Budgets;
+using StageGate.Context;
 using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
 using StageGate.Files;
@@ -62,6 +63,12 @@ internal sealed record GatePlan
             RequireTargetable(dockerfile, stage, dockerfilePath);
         }
 
+        // BuildKit fails on a malformed .dockerignore only when a target loads the context; so does the plan, at the pattern's line.
+        if (tests.Append(final).Any(dockerfile.SendsBuildContext))
+        {
+            DockerIgnore.ForBuild(context, dockerfilePath).RequireWellFormed();
+        }
+
         if (tests.Count == 0)
         {
             warnings.Add(Codes.NoTestStage.Create(
@@ -78,6 +85,7 @@ internal sealed record GatePlan
         }
 
         // The lint findings join the plan's warnings, so check, MSBuild and Cake show them with no code of their own.
+        // SG5001 (a mistyped --from) is one of them, at warning unless configured.
         warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context));
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;

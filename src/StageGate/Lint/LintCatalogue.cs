@@ -25,6 +25,7 @@ internal static class LintCatalogue
         new UndefinedVar(),
         new CopyIgnoredFile(),
         new SecretsUsedInArgOrEnv(),
+        new MistypedStageName(),
         new UnpinnedBaseImage(),
         new FinalBaseWithoutDigest(),
         new FinalStageRunsAsRoot(),

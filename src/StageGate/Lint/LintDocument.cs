@@ -29,6 +29,24 @@ internal sealed class LintDocument
         Stages = stages;
         FinalStage = finalStage;
         Context = context;
+        _model = new Lazy<Dockerfile?>(() => ParseModel(string.Join('\n', lines), path));
+    }
+
+    private readonly Lazy<Dockerfile?> _model;
+
+    /// <summary>The stage model, for rules that need resolved references; null when the Dockerfile would not build.</summary>
+    public Dockerfile? Model => _model.Value;
+
+    private static Dockerfile? ParseModel(string text, string path)
+    {
+        try
+        {
+            return Dockerfile.Parse(text, path);
+        }
+        catch (StageGateException)
+        {
+            return null;
+        }
     }
 
     public string Path { get; }

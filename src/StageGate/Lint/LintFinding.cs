@@ -5,4 +5,7 @@ internal sealed record LintFinding(LintRule Rule, string Message, int StartLine,
 {
     /// <summary>The file it points at when that is not the Dockerfile (the .dockerignore).</summary>
     public string? File { get; init; }
+
+    /// <summary>The 1-based column the finding starts at: the value a rule points into, or the start of the line.</summary>
+    public int Column { get; init; } = 1;
 }

@@ -22,5 +22,5 @@ internal sealed record LintResult(LintFinding Finding, LintLevel Level, string D
         Finding.Message,
         File,
         Finding.StartLine,
-        1);
+        Finding.Column);
 }

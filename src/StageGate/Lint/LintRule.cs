@@ -26,6 +26,12 @@ internal abstract class LintRule
     /// <summary>Why it matters and how to fix it, for the docs and SARIF's help text.</summary>
     public abstract string Help { get; }
 
+    /// <summary>
+    /// Whether check, MSBuild and Cake report the rule at its default level even when unconfigured, rather than as info:
+    /// only for a rule whose finding means the build will fail (SG5001's mistyped stage name).
+    /// </summary>
+    public virtual bool KeepsLevelInGates => false;
+
     /// <summary>True for the checks BuildKit runs too (<c>docker buildx build --check</c>).</summary>
     public bool IsBuildKitCheck => Code is null;
 

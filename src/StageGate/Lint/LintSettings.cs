@@ -51,7 +51,7 @@ internal sealed record LintSettings
         {
             return LintLevel.Error;
         }
-        return UnconfiguredAsInfo ? LintLevel.Info : level;
+        return UnconfiguredAsInfo && !rule.KeepsLevelInGates ? LintLevel.Info : level;
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ internal static class SarifLog
                         ["region"] = new JsonObject
                         {
                             ["startLine"] = start,
-                            ["startColumn"] = 1,
+                            ["startColumn"] = result.Finding.Column,
                             ["endLine"] = end,
                             ["endColumn"] = end <= lines.Count ? lines[end - 1].Length + 1 : 1,
                         },

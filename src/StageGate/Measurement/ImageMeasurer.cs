@@ -8,12 +8,15 @@ namespace StageGate.Measurement;
 /// <summary>Measures built images: size, digest and layers attributed to Dockerfile lines.</summary>
 internal static class ImageMeasurer
 {
-    /// <summary>The Engine API where the endpoint speaks it, else the docker CLI (ssh:// and the like).</summary>
-    public static IImageStore OpenStore(string docker)
-    {
-        var endpoint = DockerEndpoint.Resolve();
-        return endpoint.CanSpeak ? new EngineImageStore(endpoint) : new DockerCliImageStore(docker);
-    }
+    /// <summary>
+    /// The images of the daemon <paramref name="docker"/> talks to (<see cref="EndpointResolver"/>): through the
+    /// Engine API where that endpoint speaks it, else through the same docker CLI (ssh://, a wrapper, podman).
+    /// </summary>
+    public static IImageStore OpenStore(string docker) => new DaemonImageStore(docker);
+
+    /// <summary>The channel for an endpoint; null means only the executable knows its daemon.</summary>
+    internal static IImageStore StoreFor(DockerEndpoint? endpoint, string docker) =>
+        endpoint is { CanSpeak: true } ? new EngineImageStore(endpoint) : new DockerCliImageStore(docker);
 
     /// <summary>
     /// Reads the final image and, when there is one, the builder image. An image that cannot be read gives

@@ -155,19 +155,50 @@ public class DockerIgnoreTests
     [InlineData("[a-]", 1)]
     public void A_malformed_pattern_is_reported_with_its_line(string text, int line)
     {
-        var error = Assert.Throws<StageGateException>(() => DockerIgnore.Parse(text, "/ctx/.dockerignore"));
+        var problem = DockerIgnore.Parse(text, "/ctx/.dockerignore").MalformedPattern;
 
-        Assert.Equal(Codes.InvalidIgnorePattern.Code, error.Code);
-        Assert.Equal(line, error.Diagnostic.Line);
+        Assert.Equal((Codes.InvalidIgnorePattern.Code, line), (problem?.Code, problem?.Line));
     }
 
     [Fact]
     public void A_malformed_pattern_names_the_ignore_file()
     {
-        var error = Assert.Throws<StageGateException>(() => DockerIgnore.Parse("[oops", "/ctx/app.Dockerfile.dockerignore"));
+        var problem = DockerIgnore.Parse("[oops", "/ctx/app.Dockerfile.dockerignore").MalformedPattern!;
 
-        Assert.Equal("/ctx/app.Dockerfile.dockerignore", error.Diagnostic.File);
-        Assert.Contains("/ctx/app.Dockerfile.dockerignore", error.Message, StringComparison.Ordinal);
+        Assert.Equal("/ctx/app.Dockerfile.dockerignore", problem.File);
+        Assert.Contains("/ctx/app.Dockerfile.dockerignore", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_pattern_is_the_first_one_when_there_are_several()
+    {
+        Assert.Equal(2, DockerIgnore.Parse("ok\n[\n[z-a]").MalformedPattern?.Line);
+    }
+
+    [Fact]
+    public void Parsing_a_malformed_pattern_keeps_the_patterns_that_compile()
+    {
+        var ignore = DockerIgnore.Parse("*.log\n[\n!keep.log");
+
+        Assert.Equal((true, false), (ignore.IsExcluded("debug.log"), ignore.IsExcluded("keep.log")));
+    }
+
+    [Fact]
+    public void Requiring_a_well_formed_ignore_file_throws_its_malformed_pattern()
+    {
+        var ignore = DockerIgnore.Parse("ok\n[", "/ctx/.dockerignore");
+
+        var error = Assert.Throws<StageGateException>(() => ignore.RequireWellFormed());
+
+        Assert.Same(ignore.MalformedPattern, error.Diagnostic);
+    }
+
+    [Fact]
+    public void Requiring_a_well_formed_ignore_file_passes_one_without_malformed_patterns()
+    {
+        var ignore = DockerIgnore.Parse("*.log\n\\[x\\]");
+
+        Assert.Same(ignore, ignore.RequireWellFormed());
     }
 
     [Fact]

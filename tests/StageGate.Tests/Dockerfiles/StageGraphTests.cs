@@ -127,4 +127,56 @@ public class StageGraphTests
 
         Assert.Equal("Stage 'deploy' not found. Stages: builder, test, final.", diagnostic.Message);
     }
+
+    [Theory]
+    [InlineData("COPY . /src")]
+    [InlineData("ADD app.tar /app")]
+    [InlineData("COPY [\"app.txt\", \"/app\"]")]
+    [InlineData("RUN --mount=target=/src make")]
+    [InlineData("RUN --mount=type=bind,source=go.mod,target=/go.mod go build")]
+    public void A_target_that_copies_or_binds_local_files_sends_the_build_context(string instruction)
+    {
+        var dockerfile = Parse($"FROM busybox AS deps\nFROM busybox\n{instruction}\n");
+
+        Assert.True(dockerfile.SendsBuildContext(dockerfile.DefaultTarget));
+    }
+
+    [Theory]
+    [InlineData("RUN echo hi")]
+    [InlineData("COPY --from=deps /out /out")]
+    [InlineData("COPY --from=golang:1.22 /usr/local/go /go")]
+    [InlineData("ADD https://example.invalid/app.tar /app")]
+    [InlineData("RUN --mount=type=cache,target=/root/.cache go build")]
+    [InlineData("RUN --mount=from=deps,target=/deps true")]
+    [InlineData("RUN --mount=type=secret,id=token true")]
+    public void A_target_that_takes_nothing_from_the_context_does_not_send_it(string instruction)
+    {
+        var dockerfile = Parse($"FROM busybox AS deps\nFROM busybox\n{instruction}\n");
+
+        Assert.False(dockerfile.SendsBuildContext(dockerfile.DefaultTarget));
+    }
+
+    [Fact]
+    public void A_copy_of_a_heredoc_alone_does_not_send_the_build_context()
+    {
+        var dockerfile = Parse("FROM busybox\nCOPY <<EOF /greeting\nhi\nEOF\n");
+
+        Assert.False(dockerfile.SendsBuildContext(dockerfile.DefaultTarget));
+    }
+
+    [Fact]
+    public void A_target_sends_the_build_context_when_a_stage_it_copies_from_does()
+    {
+        var dockerfile = Parse("FROM busybox AS builder\nCOPY . /src\nFROM busybox AS test\nRUN true\nFROM busybox\nCOPY --from=builder /src /src\n");
+
+        Assert.Equal((true, false), (dockerfile.SendsBuildContext(dockerfile.DefaultTarget), dockerfile.SendsBuildContext(dockerfile.Stages[1])));
+    }
+
+    [Fact]
+    public void An_onbuild_copy_sends_the_build_context_from_the_stage_that_builds_on_it()
+    {
+        var dockerfile = Parse("FROM busybox AS base\nONBUILD COPY app.txt /app.txt\nFROM base\nRUN true\n");
+
+        Assert.Equal((false, true), (dockerfile.SendsBuildContext(dockerfile.Stages[0]), dockerfile.SendsBuildContext(dockerfile.Stages[1])));
+    }
 }

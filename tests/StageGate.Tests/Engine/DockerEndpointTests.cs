@@ -17,6 +17,7 @@ public sealed class DockerEndpointTests : IDisposable
 
         Assert.Equal("unix:///var/run/docker.sock", endpoint.Host.OriginalString);
         Assert.Equal("default", endpoint.Source);
+        Assert.Equal(EndpointSourceKind.Default, endpoint.Kind);
         Assert.True(endpoint.CanSpeak);
     }
 
@@ -41,6 +42,7 @@ public sealed class DockerEndpointTests : IDisposable
 
         Assert.Equal("unix:///run/user/1000/docker.sock", endpoint.Host.OriginalString);
         Assert.Equal("DOCKER_HOST=unix:///run/user/1000/docker.sock", endpoint.Source);
+        Assert.Equal(EndpointSourceKind.DockerHost, endpoint.Kind);
     }
 
     [Fact]
@@ -65,6 +67,7 @@ public sealed class DockerEndpointTests : IDisposable
 
         Assert.Equal("tcp://env-box:2375", endpoint.Host.OriginalString);
         Assert.Equal("context 'from-env' (DOCKER_CONTEXT)", endpoint.Source);
+        Assert.Equal(EndpointSourceKind.Context, endpoint.Kind);
     }
 
     [Fact]
@@ -77,6 +80,7 @@ public sealed class DockerEndpointTests : IDisposable
 
         Assert.Equal("unix:///home/me/.colima/docker.sock", endpoint.Host.OriginalString);
         Assert.StartsWith("context 'colima' (currentContext in ", endpoint.Source, StringComparison.Ordinal);
+        Assert.Equal(EndpointSourceKind.Context, endpoint.Kind);
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class EngineClientTests
     public async Task A_missing_socket_is_SG2003_naming_the_endpoint_its_source_and_the_socket()
     {
         var path = Path.Combine(Path.GetTempPath(), $"sg-missing-{Guid.NewGuid():N}.sock");
-        var endpoint = new DockerEndpoint(new Uri("unix://" + path), "DOCKER_HOST=unix://" + path, CanSpeak: true);
+        var endpoint = new DockerEndpoint(new Uri("unix://" + path), EndpointSourceKind.DockerHost, "DOCKER_HOST=unix://" + path, CanSpeak: true);
         using var client = new EngineClient(endpoint);
 
         var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
@@ -204,7 +204,7 @@ public sealed class EngineClientTests
             // Bound but not listening: the socket file exists and connecting to it is refused, as after a daemon crash.
             using var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             dead.Bind(new UnixDomainSocketEndPoint(path));
-            using var client = new EngineClient(new DockerEndpoint(new Uri("unix://" + path), "default", CanSpeak: true));
+            using var client = new EngineClient(new DockerEndpoint(new Uri("unix://" + path), EndpointSourceKind.Default, "default", CanSpeak: true));
 
             var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
 
@@ -227,7 +227,7 @@ public sealed class EngineClientTests
             using var silent = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             silent.Bind(new UnixDomainSocketEndPoint(path));
             silent.Listen(4); // connections queue but are never read from
-            using var client = new EngineClient(new DockerEndpoint(new Uri("unix://" + path), "default", CanSpeak: true), TimeSpan.FromMilliseconds(300));
+            using var client = new EngineClient(new DockerEndpoint(new Uri("unix://" + path), EndpointSourceKind.Default, "default", CanSpeak: true), TimeSpan.FromMilliseconds(300));
             var clock = Stopwatch.StartNew();
 
             var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
@@ -254,7 +254,7 @@ public sealed class EngineClientTests
     [Fact]
     public void An_endpoint_only_the_CLI_can_reach_is_refused_with_SG2003()
     {
-        var ssh = new DockerEndpoint(new Uri("ssh://me@build-box"), "DOCKER_HOST=ssh://me@build-box", CanSpeak: false);
+        var ssh = new DockerEndpoint(new Uri("ssh://me@build-box"), EndpointSourceKind.DockerHost, "DOCKER_HOST=ssh://me@build-box", CanSpeak: false);
 
         var error = Assert.Throws<StageGateException>(() => new EngineClient(ssh));
 
@@ -267,7 +267,7 @@ public sealed class EngineClientTests
     {
         using var certificates = TestCertificates.Create();
         await using var daemon = FakeDaemon.OnTls(certificates.Server, _ => new FakeResponse(200, "OK"));
-        var endpoint = new DockerEndpoint(new Uri(daemon.Host), "DOCKER_HOST=" + daemon.Host, CanSpeak: true)
+        var endpoint = new DockerEndpoint(new Uri(daemon.Host), EndpointSourceKind.DockerHost, "DOCKER_HOST=" + daemon.Host, CanSpeak: true)
         {
             Tls = DockerTls.FromFolder(certificates.Folder, skipVerify: false, requireCa: true),
         };
@@ -284,7 +284,7 @@ public sealed class EngineClientTests
         using var trusted = TestCertificates.Create();
         using var other = TestCertificates.Create();
         await using var daemon = FakeDaemon.OnTls(other.Server, _ => new FakeResponse(200, "OK"));
-        var endpoint = new DockerEndpoint(new Uri(daemon.Host), "default", CanSpeak: true)
+        var endpoint = new DockerEndpoint(new Uri(daemon.Host), EndpointSourceKind.Default, "default", CanSpeak: true)
         {
             Tls = DockerTls.FromFolder(trusted.Folder, skipVerify: false, requireCa: true),
         };
@@ -302,7 +302,7 @@ public sealed class EngineClientTests
         var folder = Directory.CreateTempSubdirectory("sg-no-certs-").FullName;
         try
         {
-            var endpoint = new DockerEndpoint(new Uri("tcp://build-box:2376"), "DOCKER_HOST=tcp://build-box:2376", CanSpeak: true)
+            var endpoint = new DockerEndpoint(new Uri("tcp://build-box:2376"), EndpointSourceKind.DockerHost, "DOCKER_HOST=tcp://build-box:2376", CanSpeak: true)
             {
                 Tls = DockerTls.FromFolder(folder, skipVerify: false, requireCa: true),
             };

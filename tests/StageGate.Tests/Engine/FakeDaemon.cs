@@ -47,7 +47,7 @@ internal sealed class FakeDaemon : IAsyncDisposable
     /// <summary>The address to give the client: <c>unix:///tmp/…/docker.sock</c> or <c>tcp://localhost:port</c>.</summary>
     public required string Host { get; init; }
 
-    public DockerEndpoint Endpoint => new(new Uri(Host), "test daemon", CanSpeak: true);
+    public DockerEndpoint Endpoint => new(new Uri(Host), EndpointSourceKind.DockerHost, "test daemon", CanSpeak: true);
 
     /// <summary>Client-side paths only (method and target), in order.</summary>
     public IReadOnlyList<string> Log => Requests.Select(r => r.ToString()).ToList();

@@ -1,3 +1,4 @@
+using StageGate.Hosting;
 using StageGate.Gates;
 using StageGate.Tests.Context;
 
@@ -89,5 +90,27 @@ public sealed class GateFingerprintTests : IDisposable
         _context.Write("stagegate.json", """{ "sizeBudget": "20MB" }""");
 
         Assert.NotEqual(before, Fingerprint(options));
+    }
+
+    [Fact]
+    public void A_malformed_dockerignore_is_hashed_like_any_other_without_throwing()
+    {
+        _context.Write(".dockerignore", "*.log\n[\n");
+
+        var first = HostedGate.InputsFingerprint(_options.ToValues());
+
+        Assert.NotNull(first);
+        Assert.Equal(first, HostedGate.InputsFingerprint(_options.ToValues()));
+    }
+
+    [Fact]
+    public void Fixing_a_malformed_dockerignore_changes_it()
+    {
+        _context.Write(".dockerignore", "*.log\n[\n");
+        var before = Fingerprint();
+
+        _context.Write(".dockerignore", "*.log\n\\[\n");
+
+        Assert.NotEqual(before, Fingerprint());
     }
 }

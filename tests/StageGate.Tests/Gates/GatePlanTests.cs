@@ -285,4 +285,55 @@ public sealed class GatePlanTests : IDisposable
     {
         Assert.Equal("me/app:1.0", GatePlan.Create(Options() with { Tags = ["me/app:1.0", "me/app:latest"] }).FinalTag);
     }
+
+    [Fact]
+    public void A_malformed_dockerignore_is_SG1010_at_its_line_when_a_target_copies_from_the_context()
+    {
+        var ignore = _context.Write(".dockerignore", "obj/\n[\n");
+
+        var error = Rejects(Options(TestAndFinal + "\nCOPY app.txt /app.txt\n"));
+
+        Assert.Equal(("SG1010", ignore, 2), (error.Code, error.Diagnostic.File, error.Diagnostic.Line));
+    }
+
+    [Fact]
+    public void A_malformed_dockerignore_of_the_dockerfile_is_SG1010_at_its_line_too()
+    {
+        _context.Write(".dockerignore", "obj/\n");
+        var options = Options(TestAndFinal + "\nCOPY app.txt /app.txt\n");
+        var own = _context.Write("Dockerfile.dockerignore", "[\n");
+
+        var error = Rejects(options);
+
+        Assert.Equal(("SG1010", own, 1), (error.Code, error.Diagnostic.File, error.Diagnostic.Line));
+    }
+
+    [Fact]
+    public void A_malformed_dockerignore_does_not_fail_a_plan_whose_targets_never_send_the_context()
+    {
+        _context.Write(".dockerignore", "[\n");
+
+        // buildx accepts it too: BuildKit reads .dockerignore only when it loads the context.
+        Assert.Equal("final", GatePlan.Create(Options()).FinalStage.Name);
+    }
+
+    [Fact]
+    public void A_malformed_dockerignore_does_not_fail_a_plan_when_only_an_unbuilt_stage_sends_the_context()
+    {
+        _context.Write(".dockerignore", "[\n");
+
+        var plan = GatePlan.Create(Options(TestAndFinal + "\nFROM busybox AS docs\nCOPY . /docs\n") with { FinalTarget = "final" });
+
+        Assert.Equal("final", plan.FinalStage.Name);
+    }
+
+    [Fact]
+    public void A_copy_from_a_mistyped_stage_is_a_plan_warning_at_the_dockerfile_line()
+    {
+        var plan = GatePlan.Create(Options(TestAndFinal + "\nCOPY --from=biulder /out.txt /copy.txt\n"));
+
+        var warning = Assert.Single(plan.Warnings, w => w.Code == Codes.MistypedStageName.Code);
+        Assert.Equal((plan.DockerfilePath, 9), (warning.File, warning.Line));
+        Assert.Contains("Did you mean 'builder'?", warning.Message, StringComparison.Ordinal);
+    }
 }

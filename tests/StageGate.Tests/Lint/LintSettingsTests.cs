@@ -91,13 +91,23 @@ public class LintSettingsTests
     }
 
     [Fact]
-    public void Every_rule_has_a_unique_id_and_name_and_every_pitfall_a_catalogued_SG5_code_from_SG5010()
+    public void The_mistyped_stage_rule_SG5001_is_reused_and_stays_a_warning_in_the_gates()
+    {
+        var diagnostics = Run("FROM alpine:3.20 AS builder\nRUN true\nFROM alpine:3.20\nCOPY --from=buidler /out /out\n", new LintSettings { UnconfiguredAsInfo = true });
+
+        var typo = Assert.Single(diagnostics, d => d.Code == "SG5001");
+        Assert.Equal((DiagnosticSeverity.Warning, 4), (typo.Severity, typo.Line));
+        Assert.Contains("Did you mean 'builder'?", typo.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_rule_has_a_unique_id_and_name_and_every_pitfall_a_catalogued_SG5_code()
     {
         Assert.Equal(LintCatalogue.All.Count, LintCatalogue.All.Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(LintCatalogue.All.Count, LintCatalogue.All.Select(r => r.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(LintCatalogue.All.Where(r => !r.IsBuildKitCheck), r =>
         {
-            Assert.Matches("^SG50[1-9][0-9]$", r.Id);
+            Assert.Matches("^SG50[0-9][0-9]$", r.Id);
             Assert.Contains(Codes.All, c => c.Code == r.Id);
         });
     }

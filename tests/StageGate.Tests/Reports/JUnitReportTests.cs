@@ -38,6 +38,16 @@ public class JUnitReportTests
     }
 
     [Fact]
+    public void The_root_carries_the_same_totals_as_its_one_suite()
+    {
+        var root = XDocument.Parse(JUnitReport.Render(SampleResults.CouldNotMeasure())).Root!;
+        static string Totals(XElement e) => string.Join(' ', e.Attributes().Select(a => $"{a.Name}={a.Value}"));
+
+        Assert.Equal(Totals(root.Element("testsuite")!), Totals(root));
+        Assert.Equal("3", (string?)root.Attribute("skipped"));
+    }
+
+    [Fact]
     public void Could_not_measure_is_skipped_not_failed()
     {
         var suite = Suite(SampleResults.CouldNotMeasure());
@@ -45,6 +55,20 @@ public class JUnitReportTests
         Assert.Equal(0, (int?)suite.Attribute("failures"));
         Assert.Equal(3, (int?)suite.Attribute("skipped"));
         Assert.All(suite.Elements("testcase").Skip(1), c => Assert.NotNull(c.Element("skipped")));
+    }
+
+    [Fact]
+    public void A_skipped_measurement_says_could_not_measure_once_in_its_gates_own_words()
+    {
+        var messages = Cases(SampleResults.CouldNotMeasure()).Select(c => (string?)c.Element("skipped")?.Attribute("message")).OfType<string>().ToList();
+
+        Assert.Equal(
+            [
+                "final image 'runtime' built, but its size could not be measured",
+                "Size: could not measure — the daemon did not answer the image inspect",
+                "Growth: could not measure — the daemon did not answer the image inspect",
+            ],
+            messages);
     }
 
     [Fact]

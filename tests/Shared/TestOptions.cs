@@ -1,7 +1,7 @@
 using StageGate.Gates;
 using StageGate.Hosting;
 
-namespace StageGate.Tests;
+namespace StageGate.Testing;
 
 /// <summary>
 /// A run's options written as a record, for tests: converts to the core's options through the same resolver a
