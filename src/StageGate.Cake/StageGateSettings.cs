@@ -53,6 +53,9 @@ public sealed class StageGateSettings
     /// <summary>Labels for the final image (<c>--label NAME=value</c>).</summary>
     public IDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Lint rule levels, rule id to off, info, warning or error (<c>--lint RULE=LEVEL</c>); unset rules report as info.</summary>
+    public IDictionary<string, string> Lint { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The buildx builder (<c>--builder</c>); the current one when unset.</summary>
     public string? Builder { get; set; }
 
@@ -93,6 +96,7 @@ public sealed class StageGateSettings
             .Add(OptionTable.MarkdownReport, MarkdownReport?.FullPath)
             .AddItems(OptionTable.BuildArgs, BuildArgs.Select(p => (p.Key, Metadata("Value", p.Value))))
             .AddItems(OptionTable.Labels, Labels.Select(p => (p.Key, Metadata("Value", p.Value))))
+            .AddItems(OptionTable.Lint, Lint.Select(p => (p.Key, Metadata("Value", p.Value))))
             .AddItems(OptionTable.Secrets, Secrets.Select(s => (s.Id, Metadata("Env", s.Environment, "File", s.File))))
             .Add(OptionTable.Builder, Builder)
             .Add(OptionTable.Platforms, Platforms)

@@ -13,6 +13,7 @@ var root = new Command("stagegate", "StageGate: run a Dockerfile's test stages, 
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(StagesCommand.Create());
 root.Subcommands.Add(ContextCommand.Create());
+root.Subcommands.Add(LintCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -21,6 +21,7 @@ internal sealed record TestOptions
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<BuildSecret> Secrets { get; init; } = [];
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Lint { get; init; } = new Dictionary<string, string>();
     public string? Builder { get; init; }
     public IReadOnlyList<string> Platforms { get; init; } = [];
     public bool Sequential { get; init; }
@@ -40,6 +41,7 @@ internal sealed record TestOptions
             .Add(OptionTable.ReportPath, ReportPath)
             .AddItems(OptionTable.BuildArgs, BuildArgs.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))
             .AddItems(OptionTable.Labels, Labels.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))
+            .AddItems(OptionTable.Lint, Lint.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))
             .AddItems(OptionTable.Secrets, Secrets.Select(s => (s.Id, Metadata(s))))
             .Add(OptionTable.Builder, Builder)
             .Add(OptionTable.Platforms, Platforms)

@@ -173,6 +173,54 @@ public static class Codes
         Explanation = "BuildKit takes a `COPY --from` or `RUN --mount=from=` value that is no stage name as an image, so a typo fails later as a pull of that image. "
             + "Names with a tag, digest, registry or path (`:`, `@`, `.`, `/`) and stage numbers are never reported.",
     };
+    // The multi-stage pitfalls: info in check, MSBuild and Cake unless configured (`lint` in stagegate.json);
+    // `stagegate lint` reports them as warnings. docs/lint.md lists them with BuildKit's build checks.
+    /// <summary>SG5010 (info): Base image not pinned.</summary>
+    public static readonly DiagnosticCode UnpinnedBaseImage = new("SG5010", DiagnosticSeverity.Info,
+        "Base image not pinned", "Name a version tag (`node:22-slim`, not `node` or `node:latest`); for the final stage a digest (`image:tag@sha256:…`) pins it fully.")
+    {
+        Explanation = "A base image without a tag, or with `latest`, changes whenever the image is pushed again: the same Dockerfile builds something else tomorrow, and a cached build hides it. "
+            + "A FROM that names an earlier stage, also through an ARG, is not a base image and is never reported.",
+    };
+    /// <summary>SG5011 (info): Final stage's base image pinned by tag only.</summary>
+    public static readonly DiagnosticCode FinalBaseWithoutDigest = new("SG5011", DiagnosticSeverity.Info,
+        "Final stage's base image pinned by tag only", "Consider pinning the final stage's base by digest (`image:tag@sha256:…`), kept current by Renovate or Dependabot.")
+    {
+        Explanation = "A tag can be pushed again; a digest cannot. This is a suggestion and never required: images seeded offline or built locally have no registry digest to pin.",
+    };
+    /// <summary>SG5012 (info): Final stage runs as root.</summary>
+    public static readonly DiagnosticCode FinalStageRunsAsRoot = new("SG5012", DiagnosticSeverity.Info,
+        "Final stage runs as root", "Add `USER` with a non-root user (`USER 10001`, `USER app`) to the final stage, after the steps that need root.")
+    {
+        Explanation = "Only the stage that ships is checked: builder and test stages run during the build and may need root. A USER set in a stage the final stage builds on counts, "
+            + "and so does a base image whose tag says it is non-root (`nonroot`, `chiseled`, `rootless`).",
+    };
+    /// <summary>SG5013 (info): Build toolchain in the final stage.</summary>
+    public static readonly DiagnosticCode ToolchainInFinalStage = new("SG5013", DiagnosticSeverity.Info,
+        "Build toolchain in the final stage", "Build in an earlier stage and COPY --from it only the output; base the final stage on a runtime image (`dotnet/aspnet`, not `dotnet/sdk`); clear package caches in the same RUN (`rm -rf /var/lib/apt/lists/*`, `apk add --no-cache`, `pip install --no-cache-dir`).")
+    {
+        Explanation = "Reported for the stage that ships (and the stages it builds on): an SDK image as its base, a RUN that installs a compiler, or a package manager's cache left in a layer. "
+            + "The same steps in a builder stage are the point of a multi-stage build and are never reported.",
+    };
+    /// <summary>SG5014 (info): Final stage copies the whole build context.</summary>
+    public static readonly DiagnosticCode FinalStageCopiesContext = new("SG5014", DiagnosticSeverity.Info,
+        "Final stage copies the whole build context", "Copy only what runs: the build output from a builder stage (`COPY --from=build /app/out /app`) or the files the runtime needs, by name.")
+    {
+        Explanation = "`COPY . .` in the stage that ships puts sources, tests, `.git` and whatever else the context holds into the image. A builder stage copying the context is fine.",
+    };
+    /// <summary>SG5015 (info): Dependencies installed after the whole context is copied.</summary>
+    public static readonly DiagnosticCode DependencyInstallAfterCopyAll = new("SG5015", DiagnosticSeverity.Info,
+        "Dependencies installed after the whole context is copied", "Copy the dependency manifests first (`package.json` and its lock file, `*.csproj`, `go.mod` and `go.sum`, `requirements.txt`), install, then `COPY . .`.")
+    {
+        Explanation = "Once the whole context is copied, any source change invalidates the cache of every later step, so `npm ci`, `dotnet restore` or `pip install -r` download everything again on each build.",
+    };
+    /// <summary>SG5016 (info): Large build context without a .dockerignore that excludes .git, bin/, obj/, node_modules.</summary>
+    public static readonly DiagnosticCode DockerIgnoreIncomplete = new("SG5016", DiagnosticSeverity.Info,
+        "Large build context without a .dockerignore that excludes .git, bin/, obj/, node_modules", "Add a `.dockerignore` (beside the Dockerfile as `<Dockerfile>.dockerignore`, or at the context root) listing `.git`, `**/bin`, `**/obj` and `**/node_modules`; `stagegate context` shows what is sent.")
+    {
+        Explanation = "Reported when the context sends more than 10 MB or 1,000 files and there is no ignore file, or the ignore file lets `.git`, `bin/`, `obj/` or `node_modules` through. "
+            + "Every build uploads the whole context to the builder before the first step runs.",
+    };
 
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } = typeof(Codes)

@@ -4,6 +4,7 @@ using StageGate.Diagnostics;
 using StageGate.Dockerfiles;
 using StageGate.Files;
 using StageGate.Hosting;
+using StageGate.Lint;
 using StageGate.Reports;
 
 namespace StageGate.Gates;
@@ -41,7 +42,7 @@ internal sealed record GatePlan
 
         var dockerfile = Dockerfile.Load(dockerfilePath, options.Get(OptionTable.BuildArgs));
         var final = ResolveTarget(dockerfile, options, OptionTable.FinalTarget, options.Get(OptionTable.FinalTarget));
-        var warnings = MistypedStageReferences.Find(dockerfile).ToList();
+        var warnings = new List<Diagnostic>();
 
         var tests = new List<Stage>();
         var testTargets = options.Get(OptionTable.TestTargets);
@@ -82,6 +83,10 @@ internal sealed record GatePlan
                 $"The final stage '{final.DisplayName}' does not depend on test stage '{test.DisplayName}': a plain `docker build` skips it. StageGate builds it explicitly.",
                 dockerfilePath, test.Line));
         }
+
+        // The lint findings join the plan's warnings, so check, MSBuild and Cake show them with no code of their own.
+        // SG5001 (a mistyped --from) is one of them, at warning unless configured.
+        warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context));
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
         GrowthBudget? growthBudget = null;

@@ -22,8 +22,9 @@ internal static class ExitCodes
             : InputOrEnvironmentError;
     }
 
-    // SG3xxx are failed stages, SG4xxx broken budgets: the gates' own verdicts. A budget that could not be checked
-    // (SG4003 as an error) is no verdict at all: the environment kept the gate from deciding.
+    // SG1xxx are bad input, SG2xxx a broken environment; every other error is a verdict: a failed stage (SG3xxx), a
+    // broken budget (SG4xxx), or a lint rule raised to error (SG5xxx, or a BuildKit check by its name). A budget that
+    // could not be checked (SG4003 as an error) is no verdict at all: the environment kept the gate from deciding.
     private static bool IsGateVerdict(string code) =>
-        code != Codes.CouldNotMeasure.Code && (code.StartsWith("SG3", StringComparison.Ordinal) || code.StartsWith("SG4", StringComparison.Ordinal));
+        code != Codes.CouldNotMeasure.Code && !code.StartsWith("SG1", StringComparison.Ordinal) && !code.StartsWith("SG2", StringComparison.Ordinal);
 }

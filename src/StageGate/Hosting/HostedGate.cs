@@ -1,6 +1,7 @@
 using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Lint;
 using StageGate.Reports;
 
 namespace StageGate.Hosting;
@@ -68,6 +69,18 @@ internal static class HostedGate
             var result = await GatePipeline.MeasureAsync(options, image, cancellationToken).ConfigureAwait(false);
             return (result, result.Diagnostics);
         }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
+
+    /// <summary>
+    /// Lints the Dockerfile without docker (<c>stagegate lint</c>): exit 0 when no finding is an error, 1 when one is,
+    /// 2 when the inputs cannot be linted or would not build.
+    /// </summary>
+    public static Task<HostedRun<LintRun>> LintAsync(
+        OptionValues values, IReadOnlyCollection<string> only, IReadOnlyCollection<string> skip, IGateHost host, CancellationToken cancellationToken = default) =>
+        RunAsync(values, host, options =>
+        {
+            var run = LintRun.ForCommand(options, only, skip, cancellationToken);
+            return Task.FromResult((run, run.Diagnostics));
+        }, LintSummary, (run, _) => run, cancellationToken);
 
     /// <summary>Looks at the inputs without docker (the Dockerfile's stages, the context's files); errors coded like a run's.</summary>
     public static Task<HostedRun<T>> InspectAsync<T>(OptionValues values, IGateHost host, Func<GateOptions, T> inspect, CancellationToken cancellationToken = default)
@@ -145,6 +158,12 @@ internal static class HostedGate
         diagnostic.File is null && diagnostic.Severity != DiagnosticSeverity.Info && settingsFile is not null
             ? diagnostic with { File = settingsFile }
             : diagnostic;
+
+    private static string LintSummary(LintRun run)
+    {
+        var count = run.Results.Count;
+        return count == 0 ? "StageGate lint: no findings" : $"StageGate lint: {count} finding{(count == 1 ? "" : "s")}";
+    }
 
     private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled" : "StageGate: did not run";

@@ -111,6 +111,14 @@ internal static class OptionTable
         Json = "labels",
     };
 
+    public static readonly GateOption<IReadOnlyDictionary<string, string>> Lint = Pairs("Lint", "A lint rule's level, RULE=LEVEL: a rule id (SG5010, StageNameCasing) and off, info, warning or error. Unset rules report as info in check, MSBuild and Cake, at their own level in `stagegate lint`.") with
+    {
+        DefaultText = "every rule on; info in check, MSBuild and Cake",
+        Cli = "--lint",
+        MSBuildItem = "StageGateLint",
+        Json = "lint",
+    };
+
     public static readonly GateOption<IReadOnlyList<BuildSecret>> Secrets = new()
     {
         Name = "Secrets",
@@ -181,7 +189,7 @@ internal static class OptionTable
     public static IReadOnlyList<GateOption> All { get; } =
     [
         Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
-        JUnitReport, MarkdownReport, BuildArgs, Labels, Secrets, Builder, Platforms, Sequential, DockerPath, NoConfig, Ci,
+        JUnitReport, MarkdownReport, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, NoConfig, Ci,
     ];
 
     /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>

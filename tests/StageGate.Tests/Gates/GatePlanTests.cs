@@ -1,5 +1,6 @@
 using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Hosting;
 using StageGate.Tests.Context;
 
 namespace StageGate.Tests.Gates;
@@ -221,7 +222,36 @@ public sealed class GatePlanTests : IDisposable
         var plan = GatePlan.Create(Options(noTests));
 
         Assert.Empty(plan.TestStages);
-        Assert.Equal("SG3003", Assert.Single(plan.Warnings).Code);
+        Assert.Equal("SG3003", Assert.Single(plan.Warnings, w => w.Severity == DiagnosticSeverity.Warning).Code);
+    }
+
+    [Fact]
+    public void Lint_findings_join_the_plan_as_info_unless_a_rule_is_configured()
+    {
+        const string rootFinal = """
+            FROM busybox:1.36 AS test
+            RUN true
+            FROM busybox:1.36
+            CMD echo hi
+            """;
+
+        var unconfigured = GatePlan.Create(Options(rootFinal));
+        var configured = GatePlan.Create(Options(rootFinal) with { Lint = new Dictionary<string, string> { ["SG5012"] = "error", ["JSONArgsRecommended"] = "off" } });
+
+        Assert.Equal(DiagnosticSeverity.Info, Assert.Single(unconfigured.Warnings, w => w.Code == "SG5012").Severity);
+        Assert.Equal(4, Assert.Single(unconfigured.Warnings, w => w.Code == "JSONArgsRecommended").Line);
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(configured.Warnings, w => w.Code == "SG5012").Severity);
+        Assert.DoesNotContain(configured.Warnings, w => w.Code == "JSONArgsRecommended");
+    }
+
+    [Fact]
+    public void A_lint_rule_raised_to_error_is_a_verdict_that_exits_1_not_an_input_error()
+    {
+        var error = new Diagnostic(DiagnosticSeverity.Error, "SG5012", "root");
+
+        Assert.Equal(ExitCodes.GateFailed, ExitCodes.For([error]));
+        Assert.Equal(ExitCodes.GateFailed, ExitCodes.For([error with { Code = "StageNameCasing" }]));
+        Assert.Equal(ExitCodes.InputOrEnvironmentError, ExitCodes.For([error with { Code = "SG1016" }]));
     }
 
     [Fact]
