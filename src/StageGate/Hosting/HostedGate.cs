@@ -1,5 +1,6 @@
 using StageGate.Diagnostics;
 using StageGate.Gates;
+using StageGate.Measurement;
 using StageGate.Reports;
 
 namespace StageGate.Hosting;
@@ -54,6 +55,23 @@ internal static class HostedGate
         catch (Exception e) when (e is StageGateException or IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the image a passing run built is still there, so a host may hand it on without running the gates:
+    /// one image inspect. False when it was deleted, or when the engine cannot be asked; then the gates run and say why.
+    /// </summary>
+    public static async Task<bool> ImageExistsAsync(OptionValues values, string imageId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var store = ImageMeasurer.OpenStore(OptionResolver.Resolve(values).Docker);
+            return await store.InspectAsync(imageId, cancellationToken).ConfigureAwait(false) is not null;
+        }
+        catch (Exception e) when (e is StageGateException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

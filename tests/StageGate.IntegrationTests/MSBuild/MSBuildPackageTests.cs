@@ -1,3 +1,6 @@
+using System.Text;
+using StageGate.Processes;
+
 namespace StageGate.IntegrationTests.MSBuild;
 
 /// <summary>
@@ -103,6 +106,46 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Contains("multi-target.dll", build.Output, StringComparison.Ordinal);
         Assert.Equal(1, build.CountLines(PassedSummary));
         Assert.Equal(1, project.DockerCommands().Count(c => c.StartsWith("buildx bake", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Building_one_framework_of_a_multi_targeted_project_gates_after_a_context_change()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("multi-target-one-framework", targetFrameworks: "net8.0;net10.0");
+        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
+
+        project.Write("config/app.txt", "a file the image could COPY");
+        var second = await project.BuildAsync("-f", "net8.0");
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.DoesNotContain(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, second.CountLines(PassedSummary));
+    }
+
+    [Fact]
+    public async Task An_unchanged_second_build_whose_image_was_deleted_gates_again()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        // A label of its own gives the image an id no other test's image shares, so removing it touches nothing else.
+        var project = Project("image-deleted", $"{PassingDockerfile}\nLABEL stagegate.test={Guid.NewGuid():N}\n");
+        var first = await project.BuildAsync();
+        Assert.True(first.Succeeded, "the first build failed");
+        var imageId = System.Text.RegularExpressions.Regex.Match(first.Output, @"OUTPUTS image=(sha256:[0-9a-f]{64})").Groups[1].Value;
+        await DeleteImageAsync(imageId);
+
+        var second = await project.BuildAsync();
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.DoesNotContain(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Contains($"the image of the last passing run ({imageId}) cannot be found; running the gates again", second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, second.CountLines(PassedSummary));
     }
 
     [Fact]
@@ -256,6 +299,16 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2008: StageGate did not run", build.Output, StringComparison.Ordinal);
         Assert.Contains("dotnet build", build.Output, StringComparison.Ordinal);
         Assert.Empty(project.DockerCommands());
+    }
+
+    // As a user would: the docker CLI, forced because the gates tagged the image.
+    private async Task DeleteImageAsync(string imageId)
+    {
+        var error = new StringBuilder();
+        var result = await ProcessRunner.RunAsync(
+            new ProcessCommand("docker").WithArguments(["image", "rm", "--force", imageId]),
+            OutputTarget.ToLines(output.WriteLine), OutputTarget.ToStringBuilder(error), CancellationToken.None);
+        Assert.True(result.ExitCode == 0, $"docker image rm failed: {error}");
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
