@@ -16,7 +16,16 @@ internal static class HostedGate
     public static Task<HostedRun<GateResult>> CheckAsync(OptionValues values, IGateHost host, CancellationToken cancellationToken = default) =>
         RunAsync(values, host, async options =>
         {
-            var result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            GateResult result;
+            try
+            {
+                result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StageGateException e) when (MissingDocker.AsWarning(e.Diagnostic, options, values.Environment) is { } notRun)
+            {
+                // No verdict and no report: a report would read as a run that happened.
+                return (null, [notRun]);
+            }
             result = await WriteReportsAsync(result, options, cancellationToken).ConfigureAwait(false);
             return (result, result.Diagnostics);
         }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken);
@@ -40,7 +49,7 @@ internal static class HostedGate
     /// <summary>Looks at the inputs without docker (the Dockerfile's stages, the context's files); errors coded like a run's.</summary>
     public static Task<HostedRun<T>> InspectAsync<T>(OptionValues values, IGateHost host, Func<GateOptions, T> inspect, CancellationToken cancellationToken = default)
         where T : class =>
-        RunAsync(values, host, options => Task.FromResult<(T, IReadOnlyList<Diagnostic>)>((inspect(options), [])), _ => "StageGate: done", (result, _) => result, cancellationToken);
+        RunAsync(values, host, options => Task.FromResult<(T?, IReadOnlyList<Diagnostic>)>((inspect(options), [])), _ => "StageGate: done", (result, _) => result, cancellationToken);
 
     /// <summary>
     /// A hash of everything that decides the verdict, so a host can skip a run whose inputs already passed; null
@@ -78,7 +87,7 @@ internal static class HostedGate
     private static async Task<HostedRun<T>> RunAsync<T>(
         OptionValues values,
         IGateHost host,
-        Func<GateOptions, Task<(T Result, IReadOnlyList<Diagnostic> Diagnostics)>> work,
+        Func<GateOptions, Task<(T? Result, IReadOnlyList<Diagnostic> Diagnostics)>> work,
         Func<T, string> summarize,
         Func<T, IReadOnlyList<Diagnostic>, T> withDiagnostics,
         CancellationToken cancellationToken)
@@ -132,7 +141,9 @@ internal static class HostedGate
             : diagnostic;
 
     private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
-        diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled" : "StageGate: did not run";
+        diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled"
+        : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code) ? "StageGate: not run, no Docker engine"
+        : "StageGate: did not run";
 
     /// <summary>
     /// The reports the options ask for. A report that cannot be written is its own error, after the gates'

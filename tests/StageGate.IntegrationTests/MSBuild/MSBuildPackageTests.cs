@@ -20,6 +20,12 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
 
     private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
 
+    // A docker path that names no program: the probe finds no engine before any build, as on a machine without Docker.
+    private const string NoDocker = "-p:StageGateDockerPath=/nonexistent/stagegate/docker";
+
+    // A developer's machine: none of the variables that say CI, whatever the test run itself has.
+    private static readonly Dictionary<string, string?> OutsideCi = new() { ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null };
+
     private GatedProject Project(string name, string? dockerfile = PassingDockerfile, string properties = "", string targetFrameworks = "net10.0") =>
         new(package, output, name, dockerfile, properties, targetFrameworks);
 
@@ -241,6 +247,57 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
 
         Assert.Contains("error SG2007:", build.Output, StringComparison.Ordinal);
         Assert.Empty(ProcessesMarkedWith(marker));
+    }
+
+    [Fact]
+    public async Task A_build_on_a_developer_machine_without_Docker_warns_that_the_gates_did_not_run_and_succeeds()
+    {
+        var project = Project("no-docker");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: OutsideCi);
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2012: The gates did not run, so the image was not gated: no Docker engine (SG2001: ", build.Output, StringComparison.Ordinal);
+        Assert.Contains("set StageGateRequireDocker=true to require Docker, or StageGateEnabled=false to turn the gates off", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, build.CountLines("StageGate: not run, no Docker engine"));
+        Assert.DoesNotContain("error SG", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StageGate: tests passed", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.StampFile), "a run that did not happen left a passed stamp");
+    }
+
+    [Fact]
+    public async Task A_build_without_Docker_fails_with_SG2001_in_CI()
+    {
+        var project = Project("no-docker-ci");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: new Dictionary<string, string?>(OutsideCi) { ["CI"] = "true" });
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Contains("error SG2001: Could not start", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG2012", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_build_without_Docker_that_requires_it_fails_with_SG2001_outside_CI()
+    {
+        var project = Project("no-docker-required", properties: "<StageGateRequireDocker>true</StageGateRequireDocker>");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: OutsideCi);
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Contains("error SG2001: Could not start", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_build_with_warnaserror_still_succeeds_without_Docker()
+    {
+        var project = Project("no-docker-strict");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker, "-warnaserror"], environment: OutsideCi);
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains("warning SG2012:", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error SG2012", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
