@@ -79,7 +79,7 @@ public static class Codes
     {
         Explanation = "StageGate writes a bake definition for buildx to the temp folder; it is written whole or not at all and removed after the run.",
     };
-    public static readonly DiagnosticCode GatesNotRunWithoutDocker = new("SG2012", DiagnosticSeverity.Warning,
+    public static readonly DiagnosticCode GatesNotRunWithoutDocker = new("SG2014", DiagnosticSeverity.Warning,
         "Gates did not run: no Docker engine", "Start Docker (the message says what is missing) to gate the image; set `StageGateRequireDocker=true` to make this an error, or `StageGateEnabled=false` to turn the gates off.")
     {
         Explanation = "`dotnet build` runs the gates in every build. On a machine without a Docker engine (docker not found, no buildx, "

@@ -159,7 +159,7 @@ internal static class OptionTable
         DecidesVerdict = false,
     };
 
-    public static readonly GateOption<bool> RequireDocker = Flag("RequireDocker", "MSBuild only: fail the build when no Docker engine is found, also outside CI. Without it, a `dotnet build` on a machine without Docker warns (SG2012) that the gates did not run and goes on; in CI (CI, TF_BUILD or GITHUB_ACTIONS set) it always fails. Cake and the CLI always fail without Docker.") with
+    public static readonly GateOption<bool> RequireDocker = Flag("RequireDocker", "MSBuild only: fail the build when no Docker engine is found, also outside CI. Without it, a `dotnet build` on a machine without Docker warns (SG2014) that the gates did not run and goes on; in CI (CI, TF_BUILD or GITHUB_ACTIONS set) it always fails. Cake and the CLI always fail without Docker.") with
     {
         DefaultText = "false (an error in CI all the same)",
         MSBuildProperty = "StageGateRequireDocker",

@@ -257,7 +257,7 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: OutsideCi);
 
         Assert.True(build.Succeeded, "the build failed");
-        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2012: The gates did not run, so the image was not gated: no Docker engine (SG2001: ", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2014: The gates did not run, so the image was not gated: no Docker engine (SG2001: ", build.Output, StringComparison.Ordinal);
         Assert.Contains("set StageGateRequireDocker=true to require Docker, or StageGateEnabled=false to turn the gates off", build.Output, StringComparison.Ordinal);
         Assert.Equal(1, build.CountLines("StageGate: not run, no Docker engine"));
         Assert.DoesNotContain("error SG", build.Output, StringComparison.Ordinal);
@@ -274,7 +274,7 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
 
         Assert.False(build.Succeeded, "the build passed");
         Assert.Contains("error SG2001: Could not start", build.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("SG2012", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG2014", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -296,8 +296,8 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         var build = await project.BuildExactlyAsync(["-v:n", NoDocker, "-warnaserror"], environment: OutsideCi);
 
         Assert.True(build.Succeeded, "the build failed");
-        Assert.Contains("warning SG2012:", build.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("error SG2012", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning SG2014:", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error SG2014", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
