@@ -125,6 +125,17 @@ public static class Codes
         Explanation = "The build stopped for a reason outside the Dockerfile after stages had started. No stage failed on its own account, "
             + "so no test is reported as failed and the exit code is 2, not 1.",
     };
+    /// <summary>SG2014 (warning): Gates did not run: no Docker engine.</summary>
+    public static readonly DiagnosticCode GatesNotRunWithoutDocker = new("SG2014", DiagnosticSeverity.Warning,
+        "Gates did not run: no Docker engine", "Start Docker (the message says what is missing) to gate the image; set `StageGateRequireDocker=true` to make this an error, or `StageGateEnabled=false` to turn the gates off.")
+    {
+        Explanation = "`dotnet build` runs the gates in every build. On a machine without a Docker engine (docker not found, no buildx, "
+            + "or a daemon that does not answer: SG2001, SG2002, SG2003, found before any build) and outside CI, the build goes on "
+            + "and says with this warning that the image was not gated; the summary line says 'not run', never 'passed'. In CI "
+            + "(`CI`, `TF_BUILD` or `GITHUB_ACTIONS` set) or with `StageGateRequireDocker=true` it is that SG2001–SG2003 error instead. "
+            + "The package keeps this warning out of warnings-as-errors, so a project built with `-warnaserror` or "
+            + "`TreatWarningsAsErrors` still builds. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
+    };
 
     // SG3xxx — test and build stages
     /// <summary>SG3001 (error): A test stage step failed.</summary>

@@ -146,7 +146,7 @@ internal static class GatePipeline
         return new MeasureResult(measured, verdict) { Diagnostics = diagnostics };
     }
 
-    private static string DockerExecutable(GateOptions options) => options.Get(OptionTable.DockerPath) ?? "docker";
+    private static string DockerExecutable(GateOptions options) => options.Docker;
 
     private static async Task<IReadOnlyList<BuildRun>> RunSequentialAsync(
         GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 using StageGate.Lint;
+using StageGate.Measurement;
 using StageGate.Reports;
 
 namespace StageGate.Hosting;
@@ -21,7 +22,16 @@ internal static class HostedGate
     {
         var run = await RunAsync(values, host, async options =>
         {
-            var result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            GateResult result;
+            try
+            {
+                result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StageGateException e) when (MissingDocker.AsWarning(e.Diagnostic, options, values.Environment) is { } notRun)
+            {
+                // No verdict and no report: a report would read as a run that happened.
+                return (null, [notRun]);
+            }
             result = await WriteReportsAsync(result, options, cancellationToken).ConfigureAwait(false);
             return (result, result.Diagnostics);
         }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken).ConfigureAwait(false);
@@ -79,13 +89,13 @@ internal static class HostedGate
         RunAsync(values, host, options =>
         {
             var run = LintRun.ForCommand(options, only, skip, cancellationToken);
-            return Task.FromResult((run, run.Diagnostics));
+            return Task.FromResult<(LintRun?, IReadOnlyList<Diagnostic>)>((run, run.Diagnostics));
         }, LintSummary, (run, _) => run, cancellationToken);
 
     /// <summary>Looks at the inputs without docker (the Dockerfile's stages, the context's files); errors coded like a run's.</summary>
     public static Task<HostedRun<T>> InspectAsync<T>(OptionValues values, IGateHost host, Func<GateOptions, T> inspect, CancellationToken cancellationToken = default)
         where T : class =>
-        RunAsync(values, host, options => Task.FromResult<(T, IReadOnlyList<Diagnostic>)>((inspect(options), [])), _ => "StageGate: done", (result, _) => result, cancellationToken);
+        RunAsync(values, host, options => Task.FromResult<(T?, IReadOnlyList<Diagnostic>)>((inspect(options), [])), _ => "StageGate: done", (result, _) => result, cancellationToken);
 
     /// <summary>
     /// A hash of everything that decides the verdict, so a host can skip a run whose inputs already passed; null
@@ -103,10 +113,27 @@ internal static class HostedGate
         }
     }
 
+    /// <summary>
+    /// Whether the image a passing run built is still there, so a host may hand it on without running the gates:
+    /// one image inspect. False when it was deleted, or when the engine cannot be asked; then the gates run and say why.
+    /// </summary>
+    public static async Task<bool> ImageExistsAsync(OptionValues values, string imageId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var store = ImageMeasurer.OpenStore(OptionResolver.Resolve(values).Docker);
+            return await store.InspectAsync(imageId, cancellationToken).ConfigureAwait(false) is not null;
+        }
+        catch (Exception e) when (e is StageGateException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<HostedRun<T>> RunAsync<T>(
         OptionValues values,
         IGateHost host,
-        Func<GateOptions, Task<(T Result, IReadOnlyList<Diagnostic> Diagnostics)>> work,
+        Func<GateOptions, Task<(T? Result, IReadOnlyList<Diagnostic> Diagnostics)>> work,
         Func<T, string> summarize,
         Func<T, IReadOnlyList<Diagnostic>, T> withDiagnostics,
         CancellationToken cancellationToken)
@@ -166,7 +193,9 @@ internal static class HostedGate
     }
 
     private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
-        diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled" : "StageGate: did not run";
+        diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled"
+        : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code) ? "StageGate: not run, no Docker engine"
+        : "StageGate: did not run";
 
     /// <summary>
     /// The reports the options ask for. A report that cannot be written is its own error, after the gates'

@@ -9,7 +9,8 @@ namespace StageGate.Hosting;
 internal sealed record HostedRun<T>(T? Result, IReadOnlyList<Diagnostic> Diagnostics, int ExitCode, string Summary)
     where T : class
 {
-    public bool Passed => ExitCode == ExitCodes.Passed;
+    /// <summary>The gates ran and nothing failed; a run that could not start never passed, even when it only warned.</summary>
+    public bool Passed => Result is not null && ExitCode == ExitCodes.Passed;
 
     /// <summary>
     /// Lines the host must put in its log for the CI system to act on (Azure's output variables and summary upload);

@@ -18,7 +18,7 @@ internal static class OptionResolver
             SplitsOnSemicolons = values.FrontEnd == FrontEnd.MSBuild,
             BareNameReadsVariable = values.FrontEnd == FrontEnd.Cli,
             File = values.SettingsFile,
-            Environment = environment ?? Environment.GetEnvironmentVariable,
+            Environment = environment ?? values.Environment,
         };
 
         var options = new GateOptions(values.FrontEnd) { SettingsFile = values.SettingsFile };

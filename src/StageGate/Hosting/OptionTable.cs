@@ -167,6 +167,14 @@ internal static class OptionTable
         DecidesVerdict = false,
     };
 
+    public static readonly GateOption<bool> RequireDocker = Flag("RequireDocker", "MSBuild only: fail the build when no Docker engine is found, also outside CI. Without it, a `dotnet build` on a machine without Docker warns (SG2014) that the gates did not run and goes on; in CI (CI, TF_BUILD or GITHUB_ACTIONS set) it always fails. Cake and the CLI always fail without Docker.") with
+    {
+        DefaultText = "false (an error in CI all the same)",
+        MSBuildProperty = "StageGateRequireDocker",
+        Cake = null,
+        DecidesVerdict = false,
+    };
+
     public static readonly GateOption<bool> NoConfig = Flag("NoConfig", "Ignore stagegate.json beside the Dockerfile.") with
     {
         Cli = "--no-config",
@@ -189,7 +197,7 @@ internal static class OptionTable
     public static IReadOnlyList<GateOption> All { get; } =
     [
         Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
-        JUnitReport, MarkdownReport, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, NoConfig, Ci,
+        JUnitReport, MarkdownReport, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, RequireDocker, NoConfig, Ci,
     ];
 
     /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>

@@ -25,6 +25,9 @@ internal sealed record OptionValues
     /// <summary>The file a diagnostic about these values points at (the project file in MSBuild), when there is one.</summary>
     public string? SettingsFile { get; init; }
 
+    /// <summary>The environment variables the run reads (bare secret names, CI detection); the process's own unless a test gives others.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>Adds one text value (null or blank is "unset").</summary>
     public OptionValues Add(GateOption option, string? text) => Add(option, new OptionInput(text));
 

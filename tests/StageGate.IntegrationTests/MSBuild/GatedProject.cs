@@ -78,11 +78,13 @@ internal sealed class GatedProject
     /// <summary>
     /// <c>dotnet build</c> with the classic console logger at normal verbosity, unless the arguments say
     /// otherwise; no build server or node outlives it. Environment variables marked with
-    /// <paramref name="marker"/> let a test find every process the build started.
+    /// <paramref name="marker"/> let a test find every process the build started; <paramref name="environment"/>
+    /// sets or (null) removes others.
     /// </summary>
-    public async Task<BuildRun> BuildExactlyAsync(IReadOnlyList<string> arguments, CancellationToken interrupt = default, string? marker = null)
+    public async Task<BuildRun> BuildExactlyAsync(IReadOnlyList<string> arguments, CancellationToken interrupt = default, string? marker = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var command = new ProcessCommand("dotnet")
+        var command = (environment ?? new Dictionary<string, string?>()).Aggregate(new ProcessCommand("dotnet"), (c, v) => c.WithEnvironment(v.Key, v.Value))
             .WithArguments(["build", "--disable-build-servers", "-nologo", .. arguments])
             .WithWorkingDirectory(Folder)
             .WithEnvironment("NUGET_PACKAGES", _package.PackagesCache)

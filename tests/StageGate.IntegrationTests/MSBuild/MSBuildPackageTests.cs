@@ -1,3 +1,6 @@
+using System.Text;
+using StageGate.Processes;
+
 namespace StageGate.IntegrationTests.MSBuild;
 
 /// <summary>
@@ -16,6 +19,12 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B";
 
     private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
+
+    // A docker path that names no program: the probe finds no engine before any build, as on a machine without Docker.
+    private const string NoDocker = "-p:StageGateDockerPath=/nonexistent/stagegate/docker";
+
+    // A developer's machine: none of the variables that say CI, whatever the test run itself has.
+    private static readonly Dictionary<string, string?> OutsideCi = new() { ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null };
 
     private GatedProject Project(string name, string? dockerfile = PassingDockerfile, string properties = "", string targetFrameworks = "net10.0") =>
         new(package, output, name, dockerfile, properties, targetFrameworks);
@@ -103,6 +112,46 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Contains("multi-target.dll", build.Output, StringComparison.Ordinal);
         Assert.Equal(1, build.CountLines(PassedSummary));
         Assert.Equal(1, project.DockerCommands().Count(c => c.StartsWith("buildx bake", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Building_one_framework_of_a_multi_targeted_project_gates_after_a_context_change()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        var project = Project("multi-target-one-framework", targetFrameworks: "net8.0;net10.0");
+        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
+
+        project.Write("config/app.txt", "a file the image could COPY");
+        var second = await project.BuildAsync("-f", "net8.0");
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.DoesNotContain(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, second.CountLines(PassedSummary));
+    }
+
+    [Fact]
+    public async Task An_unchanged_second_build_whose_image_was_deleted_gates_again()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        // A label of its own gives the image an id no other test's image shares, so removing it touches nothing else.
+        var project = Project("image-deleted", $"{PassingDockerfile}\nLABEL stagegate.test={Guid.NewGuid():N}\n");
+        var first = await project.BuildAsync();
+        Assert.True(first.Succeeded, "the first build failed");
+        var imageId = System.Text.RegularExpressions.Regex.Match(first.Output, @"OUTPUTS image=(sha256:[0-9a-f]{64})").Groups[1].Value;
+        await DeleteImageAsync(imageId);
+
+        var second = await project.BuildAsync();
+
+        Assert.True(second.Succeeded, "the second build failed");
+        Assert.DoesNotContain(Skipped, second.Output, StringComparison.Ordinal);
+        Assert.Contains($"the image of the last passing run ({imageId}) cannot be found; running the gates again", second.Output, StringComparison.Ordinal);
+        Assert.Equal(1, second.CountLines(PassedSummary));
     }
 
     [Fact]
@@ -201,6 +250,57 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     }
 
     [Fact]
+    public async Task A_build_on_a_developer_machine_without_Docker_warns_that_the_gates_did_not_run_and_succeeds()
+    {
+        var project = Project("no-docker");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: OutsideCi);
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2014: The gates did not run, so the image was not gated: no Docker engine (SG2001: ", build.Output, StringComparison.Ordinal);
+        Assert.Contains("set StageGateRequireDocker=true to require Docker, or StageGateEnabled=false to turn the gates off", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, build.CountLines("StageGate: not run, no Docker engine"));
+        Assert.DoesNotContain("error SG", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StageGate: tests passed", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.StampFile), "a run that did not happen left a passed stamp");
+    }
+
+    [Fact]
+    public async Task A_build_without_Docker_fails_with_SG2001_in_CI()
+    {
+        var project = Project("no-docker-ci");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: new Dictionary<string, string?>(OutsideCi) { ["CI"] = "true" });
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Contains("error SG2001: Could not start", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG2014", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_build_without_Docker_that_requires_it_fails_with_SG2001_outside_CI()
+    {
+        var project = Project("no-docker-required", properties: "<StageGateRequireDocker>true</StageGateRequireDocker>");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker], environment: OutsideCi);
+
+        Assert.False(build.Succeeded, "the build passed");
+        Assert.Contains("error SG2001: Could not start", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_build_with_warnaserror_still_succeeds_without_Docker()
+    {
+        var project = Project("no-docker-strict");
+
+        var build = await project.BuildExactlyAsync(["-v:n", NoDocker, "-warnaserror"], environment: OutsideCi);
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.Contains("warning SG2014:", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error SG2014", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Turning_the_gates_off_builds_without_running_them()
     {
         if (!await DockerAvailability.RequireAsync(output))
@@ -256,6 +356,16 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2008: StageGate did not run", build.Output, StringComparison.Ordinal);
         Assert.Contains("dotnet build", build.Output, StringComparison.Ordinal);
         Assert.Empty(project.DockerCommands());
+    }
+
+    // As a user would: the docker CLI, forced because the gates tagged the image.
+    private async Task DeleteImageAsync(string imageId)
+    {
+        var error = new StringBuilder();
+        var result = await ProcessRunner.RunAsync(
+            new ProcessCommand("docker").WithArguments(["image", "rm", "--force", imageId]),
+            OutputTarget.ToLines(output.WriteLine), OutputTarget.ToStringBuilder(error), CancellationToken.None);
+        Assert.True(result.ExitCode == 0, $"docker image rm failed: {error}");
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);

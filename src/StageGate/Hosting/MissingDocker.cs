@@ -1,0 +1,33 @@
+using StageGate.Diagnostics;
+using StageGate.Gates;
+
+namespace StageGate.Hosting;
+
+/// <summary>
+/// What "no Docker engine" means for the front end in use. <c>dotnet build</c> runs the gates implicitly in every
+/// build, so on a developer's machine without Docker it is an environment condition: a warning that the gates did
+/// not run, and the build goes on. In CI, or when the project requires Docker, and always in Cake and the CLI
+/// (where someone asked for the gates by name), the engine's own error stands: it says how to get one.
+/// </summary>
+internal static class MissingDocker
+{
+    // What the probe finds before any build: no docker program, no buildx plugin, no daemon answering.
+    private static readonly DiagnosticCode[] NoEngine = [Codes.DockerNotFound, Codes.BuildxNotFound, Codes.DaemonNotAnswering];
+
+    /// <summary>The warning that takes the place of <paramref name="error"/>, or null when the error stands.</summary>
+    public static Diagnostic? AsWarning(Diagnostic error, GateOptions options, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.FrontEnd != FrontEnd.MSBuild
+            || !NoEngine.Any(code => code.Code == error.Code)
+            || options.Get(OptionTable.RequireDocker)
+            || CiEnvironment.IsCi(environment))
+        {
+            return null;
+        }
+        return Codes.GatesNotRunWithoutDocker.Create(
+            $"The gates did not run, so the image was not gated: no Docker engine ({error.Code}: {error.Message.TrimEnd('.')}). "
+            + $"Outside CI this is a warning; set {options.NameOf(OptionTable.RequireDocker)}=true to require Docker, or StageGateEnabled=false to turn the gates off.");
+    }
+}

@@ -1,0 +1,124 @@
+using StageGate.Diagnostics;
+using StageGate.Gates;
+using StageGate.Hosting;
+
+namespace StageGate.Tests.Hosting;
+
+public sealed class MissingDockerTests : IDisposable
+{
+    private static readonly Diagnostic NoDaemon = Codes.DaemonNotAnswering.Create("The Docker daemon at unix:///var/run/docker.sock does not answer.");
+
+    private static readonly Func<string, string?> Developer = _ => null;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("stagegate-missing-docker-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static GateOptions Options(FrontEnd frontEnd, bool requireDocker = false) =>
+        new GateOptions(frontEnd).With(OptionTable.RequireDocker, requireDocker);
+
+    [Theory]
+    [InlineData("SG2001")]
+    [InlineData("SG2002")]
+    [InlineData("SG2003")]
+    public void Dotnet_build_on_a_developer_machine_without_an_engine_warns_that_the_gates_did_not_run(string code)
+    {
+        var error = new Diagnostic(DiagnosticSeverity.Error, code, "docker is missing.");
+
+        var warning = MissingDocker.AsWarning(error, Options(FrontEnd.MSBuild), Developer);
+
+        Assert.NotNull(warning);
+        Assert.Equal(Codes.GatesNotRunWithoutDocker.Code, warning.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains($"The gates did not run, so the image was not gated: no Docker engine ({code}: docker is missing).", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("set StageGateRequireDocker=true to require Docker, or StageGateEnabled=false to turn the gates off", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CI", "true")]
+    [InlineData("CI", "1")]
+    [InlineData("TF_BUILD", "True")]
+    [InlineData("GITHUB_ACTIONS", "true")]
+    public void In_CI_a_missing_engine_stays_an_error(string variable, string value)
+    {
+        Func<string, string?> ci = name => name == variable ? value : null;
+
+        Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), ci));
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("0")]
+    [InlineData(" ")]
+    public void CI_set_to_false_0_or_blank_is_not_CI(string value)
+    {
+        Func<string, string?> environment = name => name == "CI" ? value : null;
+
+        Assert.NotNull(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), environment));
+    }
+
+    [Fact]
+    public void A_project_that_requires_Docker_keeps_the_error_outside_CI()
+    {
+        Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild, requireDocker: true), Developer));
+    }
+
+    [Theory]
+    [InlineData(nameof(FrontEnd.Cake))]
+    [InlineData(nameof(FrontEnd.Cli))]
+    public void Cake_and_the_CLI_ask_for_the_gates_by_name_and_keep_the_error(string frontEnd)
+    {
+        Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(Enum.Parse<FrontEnd>(frontEnd)), Developer));
+    }
+
+    [Fact]
+    public void Other_environment_errors_are_not_excused()
+    {
+        var noBuilder = Codes.BuilderNotAnswering.Create("buildx builder 'ci' is not available.");
+
+        Assert.Null(MissingDocker.AsWarning(noBuilder, Options(FrontEnd.MSBuild), Developer));
+    }
+
+    [Fact]
+    public async Task A_hosted_dotnet_build_without_docker_exits_0_says_not_run_and_never_passes()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Dockerfile"), "FROM busybox AS test\nRUN true\nFROM scratch\n");
+        var values = new OptionValues(FrontEnd.MSBuild, _folder) { Environment = Developer }
+            .Add(OptionTable.DockerPath, "stagegate-no-such-docker");
+        var host = new ListHost();
+
+        var run = await HostedGate.CheckAsync(values, host);
+
+        Assert.Equal(ExitCodes.Passed, run.ExitCode);
+        Assert.False(run.Passed);
+        Assert.Null(run.Result);
+        Assert.Equal("StageGate: not run, no Docker engine", run.Summary);
+        Assert.Equal([Codes.GatesNotRunWithoutDocker.Code], host.Logged.Select(d => d.Code));
+    }
+
+    [Fact]
+    public async Task A_hosted_dotnet_build_without_docker_in_CI_fails_with_SG2001()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Dockerfile"), "FROM busybox AS test\nRUN true\nFROM scratch\n");
+        var values = new OptionValues(FrontEnd.MSBuild, _folder) { Environment = name => name == "CI" ? "true" : null }
+            .Add(OptionTable.DockerPath, "stagegate-no-such-docker");
+        var host = new ListHost();
+
+        var run = await HostedGate.CheckAsync(values, host);
+
+        Assert.Equal(ExitCodes.InputOrEnvironmentError, run.ExitCode);
+        Assert.Equal([Codes.DockerNotFound.Code], host.Logged.Select(d => d.Code));
+    }
+
+    private sealed class ListHost : IGateHost
+    {
+        public List<Diagnostic> Logged { get; } = [];
+
+        public void Log(Diagnostic diagnostic) => Logged.Add(diagnostic);
+
+        public void Progress(GateProgress progress)
+        {
+            // Progress is not what these tests are about.
+        }
+    }
+}
