@@ -46,8 +46,8 @@ internal abstract class CiSystem
         "github" => new GitHubActions(environment),
         "azure" => new AzurePipelines(environment),
         "none" => null,
-        _ when IsTrue(environment("GITHUB_ACTIONS")) => new GitHubActions(environment),
-        _ when IsTrue(environment("TF_BUILD")) => new AzurePipelines(environment),
+        _ when CiEnvironment.IsOn(environment("GITHUB_ACTIONS")) => new GitHubActions(environment),
+        _ when CiEnvironment.IsOn(environment("TF_BUILD")) => new AzurePipelines(environment),
         _ => null,
     };
 
@@ -104,5 +104,4 @@ internal abstract class CiSystem
     /// </summary>
     public abstract Task<IReadOnlyList<string>> PublishAsync(string markdownSummary, CiOutputs outputs, CancellationToken cancellationToken);
 
-    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 }

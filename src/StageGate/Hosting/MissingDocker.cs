@@ -1,3 +1,4 @@
+using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
 

@@ -1,8 +1,9 @@
-namespace StageGate.Hosting;
+namespace StageGate.Ci;
 
 /// <summary>
 /// Whether this process runs in CI, decided here once: <c>CI</c> (set by most CI systems), <c>TF_BUILD</c>
-/// (Azure Pipelines) or <c>GITHUB_ACTIONS</c> (GitHub Actions).
+/// (Azure Pipelines) or <c>GITHUB_ACTIONS</c> (GitHub Actions). <see cref="CiSystem"/> reads the same variables
+/// the same way to choose which system's commands to speak.
 /// </summary>
 internal static class CiEnvironment
 {
@@ -14,8 +15,8 @@ internal static class CiEnvironment
         return Variables.Any(name => IsOn(environment(name)));
     }
 
-    // CI=false and CI=0 are how a developer tells tools that read CI that this is not CI.
-    private static bool IsOn(string? value) =>
+    /// <summary>A variable that is set and not <c>false</c>/<c>0</c>: how a developer tells tools that read CI that this is not CI.</summary>
+    public static bool IsOn(string? value) =>
         !string.IsNullOrWhiteSpace(value)
         && !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)
         && value.Trim() != "0";
