@@ -39,6 +39,7 @@ internal static class RunSummary
         var passed = stages.Count(s => s.Outcome == GateOutcome.Passed);
         return failed > 0 ? $"tests failed ({failed} of {Stages(stages.Count)})"
             : passed == stages.Count ? $"tests passed ({Stages(stages.Count)})"
+            : passed == 0 ? $"tests not run ({Stages(stages.Count)})"
             : $"tests passed ({passed} of {Stages(stages.Count)}, the rest not run)";
     }
 

@@ -55,6 +55,16 @@ public class RunSummaryTests
     }
 
     [Fact]
+    public void Test_stages_that_never_ran_are_not_run_not_passed()
+    {
+        var notRun = new TestStageResult("test", GateOutcome.NotRun, TimeSpan.Zero);
+
+        var line = RunSummary.For(Result([notRun], new FinalImageResult { Target = "final", Outcome = GateOutcome.NotRun }));
+
+        Assert.Equal("StageGate: tests not run (1 stage), final image not built", line);
+    }
+
+    [Fact]
     public void A_growth_budget_and_a_missing_test_stage_are_named()
     {
         var growth = new BudgetResult(BudgetKind.Growth, GateOutcome.Passed, "5%") { MeasuredBytes = 763_000, LimitBytes = 800_000, BaselineBytes = 760_000 };
