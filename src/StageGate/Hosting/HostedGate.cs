@@ -121,7 +121,10 @@ internal static class HostedGate
     {
         try
         {
-            using var store = ImageMeasurer.OpenStore(OptionResolver.Resolve(values).Docker);
+            // An unchanged build must start no process, so the daemon is the one the environment names (DOCKER_HOST,
+            // the context), not one a configured docker executable would have to be asked about. A wrong or missing
+            // answer only means the gates run again; an image id is a content hash, so finding it is finding the image.
+            using var store = ImageMeasurer.StoreFor(Engine.DockerEndpoint.Resolve(), OptionResolver.Resolve(values).Docker);
             return await store.InspectAsync(imageId, cancellationToken).ConfigureAwait(false) is not null;
         }
         catch (Exception e) when (e is StageGateException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
