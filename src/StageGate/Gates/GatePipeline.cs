@@ -241,6 +241,7 @@ internal static class GatePipeline
             Tests = tests,
             Counts = results.HasReadableFile ? TestCounts.Of(tests) : null,
             ResultsFolder = delivered,
+            ResultsFailure = outcome == GateOutcome.Failed ? found.FirstOrDefault(d => d.IsError && d.Code != Codes.TestFailed.Code) : null,
         };
     }
 

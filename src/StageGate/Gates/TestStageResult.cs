@@ -16,4 +16,7 @@ public sealed record TestStageResult(string Target, GateOutcome Outcome, TimeSpa
 
     /// <summary>Where its results were copied to on the host; null when none came out.</summary>
     public string? ResultsFolder { get; init; }
+
+    /// <summary>Why its results failed the gate although its steps passed (SG3006, SG3008, SG3009), for reports that show one line per gate.</summary>
+    internal Diagnostics.Diagnostic? ResultsFailure { get; init; }
 }
