@@ -224,7 +224,7 @@ internal static class GatePipeline
         {
             return [];
         }
-        var dockerfile = await ResultsExport.WriteDockerfileAsync(plan.DockerfilePath, plan.Dockerfile, exports, resultsPath, folder.File("export"), cancellationToken);
+        var dockerfile = await ResultsExport.WriteDockerfileAsync(plan.DockerfilePath, exports, resultsPath, folder.File("export"), cancellationToken);
         return exports.Select(e => e with { Dockerfile = dockerfile }).ToList();
     }
 
