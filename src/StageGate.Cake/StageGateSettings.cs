@@ -44,6 +44,12 @@ public sealed class StageGateSettings
     /// <summary>Where to write a Markdown summary of the gates (<c>--markdown</c>).</summary>
     public FilePath? MarkdownReport { get; set; }
 
+    /// <summary>The absolute folder inside each test stage where the tests write results and an exit-code file (<c>--test-results</c>).</summary>
+    public string? TestResults { get; set; }
+
+    /// <summary>Where the test results land, one sub-folder per test stage (<c>--test-results-dir</c>); <c>stagegate-test-results</c> in the working directory when unset.</summary>
+    public DirectoryPath? TestResultsDirectory { get; set; }
+
     /// <summary>Build arguments (<c>--build-arg NAME=value</c>).</summary>
     public IDictionary<string, string> BuildArgs { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -94,6 +100,8 @@ public sealed class StageGateSettings
             .Add(OptionTable.ReportPath, ReportPath?.FullPath)
             .Add(OptionTable.JUnitReport, JUnitReport?.FullPath)
             .Add(OptionTable.MarkdownReport, MarkdownReport?.FullPath)
+            .Add(OptionTable.TestResults, TestResults)
+            .Add(OptionTable.TestResultsDirectory, TestResultsDirectory?.FullPath)
             .AddItems(OptionTable.BuildArgs, BuildArgs.Select(p => (p.Key, Metadata("Value", p.Value))))
             .AddItems(OptionTable.Labels, Labels.Select(p => (p.Key, Metadata("Value", p.Value))))
             .AddItems(OptionTable.Lint, Lint.Select(p => (p.Key, Metadata("Value", p.Value))))

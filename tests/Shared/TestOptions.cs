@@ -18,6 +18,8 @@ internal sealed record TestOptions
     public string? GrowthBudget { get; init; }
     public string? Baseline { get; init; }
     public string? ReportPath { get; init; }
+    public string? TestResults { get; init; }
+    public string? TestResultsDirectory { get; init; }
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<BuildSecret> Secrets { get; init; } = [];
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
@@ -39,6 +41,8 @@ internal sealed record TestOptions
             .Add(OptionTable.GrowthBudget, GrowthBudget)
             .Add(OptionTable.Baseline, Baseline)
             .Add(OptionTable.ReportPath, ReportPath)
+            .Add(OptionTable.TestResults, TestResults)
+            .Add(OptionTable.TestResultsDirectory, TestResultsDirectory)
             .AddItems(OptionTable.BuildArgs, BuildArgs.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))
             .AddItems(OptionTable.Labels, Labels.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))
             .AddItems(OptionTable.Lint, Lint.Select(p => (p.Key, new Dictionary<string, string> { ["Value"] = p.Value })))

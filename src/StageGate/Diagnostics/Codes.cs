@@ -161,6 +161,33 @@ public static class Codes
         Explanation = "A stage that both a test stage and the final stage build on (usually `builder`) failed. It is reported once, as that stage's "
             + "failure; the test and final stages did not run.",
     };
+    /// <summary>SG3006 (error): A test stage's tests failed, by the exit code or results they recorded.</summary>
+    public static readonly DiagnosticCode TestsFailed = new("SG3006", DiagnosticSeverity.Error,
+        "A test stage's tests failed", "Fix the failing tests; each one is reported on its own (SG3007) and the message shows the test step's last output lines.")
+    {
+        Explanation = "With the test results option set, the test step records its exit code in an `exit-code` file instead of failing, so its results "
+            + "leave the container. A non-zero exit code fails the gate; without the file, any failed test in the TRX or JUnit files does.",
+    };
+    /// <summary>SG3007 (error): A test failed.</summary>
+    public static readonly DiagnosticCode TestFailed = new("SG3007", DiagnosticSeverity.Error,
+        "A test failed", "Fix the test at the file and line named; when its stack trace names no file copied from the build context, the message points at the test stage.")
+    {
+        Explanation = "One diagnostic per failing test in the stage's TRX or JUnit files, with its name and message. A path in the stack trace is mapped "
+            + "back to the build context through the stage's WORKDIR, COPY and ADD instructions. A warning when the exit-code file says the tests passed.",
+    };
+    /// <summary>SG3008 (error): No test results came out of a test stage.</summary>
+    public static readonly DiagnosticCode TestResultsMissing = new("SG3008", DiagnosticSeverity.Error,
+        "No test results came out of a test stage", "Make the test step write an `exit-code` file or a TRX or JUnit file into the test results folder (see the README's pattern).")
+    {
+        Explanation = "The test results option is set, but the stage's folder held neither an `exit-code` file nor a readable result file. "
+            + "A test step that records its exit code instead of failing would otherwise pass on no evidence, so the gate fails.",
+    };
+    /// <summary>SG3009 (warning): A test result file cannot be read.</summary>
+    public static readonly DiagnosticCode TestResultsUnreadable = new("SG3009", DiagnosticSeverity.Warning,
+        "A test result file cannot be read", "Check the file named: it must be TRX or JUnit XML, without a DTD, under 32 MiB; the `exit-code` file holds one whole number.")
+    {
+        Explanation = "A warning when other evidence decides the gate (an `exit-code` file or another result file); an error that fails the gate when it was the only evidence.",
+    };
 
     // SG4xxx — size budgets
     /// <summary>SG4001 (error): Final image over its size budget.</summary>

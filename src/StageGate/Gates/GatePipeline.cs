@@ -6,6 +6,7 @@ using StageGate.Files;
 using StageGate.Hosting;
 using StageGate.Measurement;
 using StageGate.Reports;
+using StageGate.TestResults;
 
 namespace StageGate.Gates;
 
@@ -25,9 +26,10 @@ internal static class GatePipeline
             $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
 
         using var folder = RunFolder.Create();
+        var exports = await ExportsAsync(plan, targets, folder, cancellationToken);
         var runs = plan.Options.Get(OptionTable.Sequential)
-            ? await RunSequentialAsync(plan, targets, docker, folder, progress, cancellationToken)
-            : [await RunBakeAsync(plan, targets, docker, folder, progress, cancellationToken)];
+            ? await RunSequentialAsync(plan, targets, exports, docker, folder, progress, cancellationToken)
+            : [await RunBakeAsync(plan, targets, exports, docker, folder, progress, cancellationToken)];
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
         diagnostics.AddRange(RunDiagnostics(plan, runs, outcomes));
@@ -36,11 +38,16 @@ internal static class GatePipeline
         foreach (var (target, outcome) in outcomes.Where(o => o.Target.Role == TargetRole.Test))
         {
             var failure = outcome.Outcome == GateOutcome.Failed ? outcome.Failure : null;
-            tests.Add(new TestStageResult(target.Stage.DisplayName, outcome.Outcome, outcome.Duration, failure) { NotRunReason = NotRunReason(plan, outcome) });
+            var stageResult = new TestStageResult(target.Stage.DisplayName, outcome.Outcome, outcome.Duration, failure) { NotRunReason = NotRunReason(plan, outcome) };
             if (failure is not null)
             {
                 diagnostics.Add(StepDiagnostic(Codes.TestStepFailed, "Test stage", plan, failure));
             }
+            else if (outcome.Outcome == GateOutcome.Passed && exports.FirstOrDefault(e => e.Test == target) is { } export)
+            {
+                stageResult = JudgeByResults(plan, export, stageResult, runs, diagnostics);
+            }
+            tests.Add(stageResult);
         }
 
         var final = outcomes.Single(o => o.Target.Role == TargetRole.Final);
@@ -149,13 +156,27 @@ internal static class GatePipeline
     private static string DockerExecutable(GateOptions options) => options.Docker;
 
     private static async Task<IReadOnlyList<BuildRun>> RunSequentialAsync(
-        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, IReadOnlyList<ResultsExport> exports, string docker, RunFolder folder,
+        IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
         var runs = new List<BuildRun>();
         foreach (var target in targets)
         {
             var run = await RunSingleAsync(plan, target, docker, folder, progress, cancellationToken);
             runs.Add(run);
+            if (run.Succeeded && exports.FirstOrDefault(e => e.Test == target) is { } export)
+            {
+                // Its own build after the test stage's: the stage is cached by then, so only the copy runs.
+                var exported = await BuildxRunner.RunAsync(docker, ExportBuild(plan, export), null, plan.ContextDirectory, plan.SecretValues, progress, cancellationToken);
+                runs.Add(exported with { ForTarget = export.BakeName });
+                if (ExportedResults.Read(exported.Succeeded ? export.Folder : null) is { } results
+                    && (results.ExitCode is int code ? code != 0 : results.Tests.Any(t => t.Outcome == TestCaseOutcome.Failed)))
+                {
+                    progress?.Report(new GateProgress(GateProgressLevel.Summary,
+                        $"StageGate: test stage '{target.Stage.DisplayName}' failed by its results; the final stage is not built ({plan.Options.NameOf(OptionTable.Sequential)})."));
+                    break;
+                }
+            }
             if (!run.Succeeded && target.Role == TargetRole.Test)
             {
                 progress?.Report(new GateProgress(GateProgressLevel.Summary,
@@ -174,6 +195,54 @@ internal static class GatePipeline
         var run = await BuildxRunner.RunAsync(docker, SingleBuild(plan, target, metadataFile), null, plan.ContextDirectory, plan.SecretValues, progress,
             cancellationToken, metadataFile: metadataFile);
         return run with { ForTarget = target.BakeName };
+    }
+
+    /// <summary>The export of a test stage's results as one <c>buildx build</c> of the generated Dockerfile's appended stage.</summary>
+    private static IReadOnlyList<string> ExportBuild(GatePlan plan, ResultsExport export) =>
+        new BuildxBuildOptions
+        {
+            Context = plan.ContextDirectory,
+            Dockerfile = export.Dockerfile,
+            Target = export.ExportStage,
+            BuildArgs = plan.Options.Get(OptionTable.BuildArgs),
+            Secrets = Secrets(plan),
+            Platforms = plan.Options.Get(OptionTable.Platforms),
+            Builder = plan.Options.Get(OptionTable.Builder),
+            Outputs = [export.OutputArgument],
+            Progress = ProgressMode.RawJson,
+        }.ToArguments();
+
+    /// <summary>With the test results option set, one export per test stage, its generated Dockerfile written to the run's folder.</summary>
+    private static async Task<IReadOnlyList<ResultsExport>> ExportsAsync(GatePlan plan, IReadOnlyList<BuildTarget> targets, RunFolder folder, CancellationToken cancellationToken)
+    {
+        if (plan.Options.Get(OptionTable.TestResults) is not { } resultsPath)
+        {
+            return [];
+        }
+        var exports = ResultsExport.For(targets, folder.Path);
+        if (exports.Count == 0)
+        {
+            return [];
+        }
+        var dockerfile = await ResultsExport.WriteDockerfileAsync(plan.DockerfilePath, exports, resultsPath, folder.File("export"), cancellationToken);
+        return exports.Select(e => e with { Dockerfile = dockerfile }).ToList();
+    }
+
+    /// <summary>A test stage whose steps passed, judged by what it recorded; its results copied to the host first.</summary>
+    private static TestStageResult JudgeByResults(GatePlan plan, ResultsExport export, TestStageResult stage, IReadOnlyList<BuildRun> runs, List<Diagnostic> diagnostics)
+    {
+        var delivered = export.Deliver(plan.Options.Get(OptionTable.TestResultsDirectory)!);
+        var results = ExportedResults.Read(delivered);
+        var (outcome, found, tests) = ResultsVerdict.Decide(plan, export.Test, results, runs.SelectMany(r => r.Steps).ToList());
+        diagnostics.AddRange(found);
+        return stage with
+        {
+            Outcome = outcome,
+            Tests = tests,
+            Counts = results.HasReadableFile ? TestCounts.Of(tests) : null,
+            ResultsFolder = delivered,
+            ResultsFailure = outcome == GateOutcome.Failed ? found.FirstOrDefault(d => d.IsError && d.Code != Codes.TestFailed.Code) : null,
+        };
     }
 
     private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target, string metadataFile)
@@ -198,12 +267,14 @@ internal static class GatePipeline
 
     /// <summary>Builds every target in one bake; its definition and metadata live in the run's folder.</summary>
     private static async Task<BuildRun> RunBakeAsync(
-        GatePlan plan, IReadOnlyList<BuildTarget> targets, string docker, RunFolder folder, IProgress<GateProgress>? progress, CancellationToken cancellationToken)
+        GatePlan plan, IReadOnlyList<BuildTarget> targets, IReadOnlyList<ResultsExport> exports, string docker, RunFolder folder,
+        IProgress<GateProgress>? progress, CancellationToken cancellationToken)
     {
         var bakeFile = folder.File("bake.json");
         var metadataFile = folder.File("bake.metadata.json");
-        await WriteBakeFileAsync(bakeFile, BakeJson(plan, targets), cancellationToken);
-        return await BuildxRunner.RunAsync(docker, BakeArguments(plan, targets, bakeFile, metadataFile), targets.Select(t => t.BakeName).ToList(),
+        await WriteBakeFileAsync(bakeFile, BakeJson(plan, targets, exports), cancellationToken);
+        var names = targets.Select(t => t.BakeName).Concat(exports.Select(e => e.BakeName)).ToList();
+        return await BuildxRunner.RunAsync(docker, BakeArguments(plan, names, bakeFile, metadataFile), names,
             plan.ContextDirectory, plan.SecretValues, progress, cancellationToken, metadataFile: metadataFile);
     }
 
@@ -220,8 +291,19 @@ internal static class GatePipeline
         }
     }
 
-    private static string BakeJson(GatePlan plan, IReadOnlyList<BuildTarget> targets)
+    private static string BakeJson(GatePlan plan, IReadOnlyList<BuildTarget> targets, IReadOnlyList<ResultsExport> exports)
     {
+        // Each export is its test target's twin (same context, args, secrets and platforms), so BuildKit shares their work.
+        var exportTargets = exports.Select(e => new BakeTarget(e.BakeName)
+        {
+            Context = plan.ContextDirectory,
+            Dockerfile = e.Dockerfile,
+            Target = e.ExportStage,
+            Args = plan.Options.Get(OptionTable.BuildArgs),
+            Secrets = Secrets(plan),
+            Platforms = plan.Options.Get(OptionTable.Platforms),
+            Outputs = [e.OutputArgument],
+        });
         var definition = new BakeDefinition(targets.Select(t => new BakeTarget(t.BakeName)
         {
             Context = plan.ContextDirectory,
@@ -233,17 +315,14 @@ internal static class GatePipeline
             Secrets = Secrets(plan),
             Platforms = plan.Options.Get(OptionTable.Platforms),
             Outputs = [t.OutputArgument],
-        }).ToList())
-        {
-            DefaultGroup = targets.Select(t => t.BakeName).ToList(),
-        };
+        }).Concat(exportTargets).ToList());
         return definition.ToJson();
     }
 
-    private static IReadOnlyList<string> BakeArguments(GatePlan plan, IReadOnlyList<BuildTarget> targets, string bakeFile, string metadataFile) =>
+    private static IReadOnlyList<string> BakeArguments(GatePlan plan, IReadOnlyList<string> targets, string bakeFile, string metadataFile) =>
         new BakeOptions(bakeFile)
         {
-            Targets = targets.Select(t => t.BakeName).ToList(),
+            Targets = targets,
             Progress = ProgressMode.RawJson,
             MetadataFile = metadataFile,
             Builder = plan.Options.Get(OptionTable.Builder),

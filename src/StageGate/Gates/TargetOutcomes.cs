@@ -83,7 +83,11 @@ internal static class TargetOutcomes
             return stage.BaseStage is int baseStage && StageCompleted(dockerfile, dockerfile.Stages[baseStage], steps);
         }
         var last = steps.Where(s => !s.IsInternal && s.StepNumber == s.StepCount && FindStage(dockerfile, s.Stage)?.Index == stage.Index).ToList();
-        return last.Count > 0 && last.All(s => s.IsCompleted && s.Error is null);
+        // Two targets of a bake that run the same step (a test stage and its results export) each get a vertex for it;
+        // BuildKit runs it once and may report the end under one of them only. Per platform, one finished copy is the
+        // evidence, and none may have failed.
+        return last.Count > 0 && !last.Any(s => s.Failed)
+            && last.GroupBy(s => s.Platform).All(g => g.Any(s => s.IsCompleted && s.Error is null));
     }
 
     /// <summary>

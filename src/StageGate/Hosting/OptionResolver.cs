@@ -30,15 +30,16 @@ internal static class OptionResolver
             }
         }
 
-        // The Dockerfile's default is relative to the base folder, like any path the front end gives.
-        var dockerfile = options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default
-            ? OptionReader.FullPath(values.BaseFolder, OptionTable.Dockerfile.Default!)
-            : options.Dockerfile;
-        if (options.SourceOf(OptionTable.Dockerfile) == OptionSource.Default)
+        // A path's default is relative to the base folder, like any path the front end gives. Kept as a default, so a
+        // message about it names the option rather than a place the user never wrote, and stagegate.json may still set it.
+        foreach (var path in (GateOption<string?>[])[OptionTable.Dockerfile, OptionTable.TestResultsDirectory])
         {
-            // Kept as a default, so a message about it names the option rather than a place the user never wrote.
-            options = options.WithValue(OptionTable.Dockerfile, dockerfile, OptionSource.Default);
+            if (options.SourceOf(path) == OptionSource.Default)
+            {
+                options = options.WithValue(path, OptionReader.FullPath(values.BaseFolder, path.Default!), OptionSource.Default);
+            }
         }
+        var dockerfile = options.Dockerfile;
 
         if (options.Get(OptionTable.NoConfig) || GateConfiguration.Beside(dockerfile) is not { } file)
         {

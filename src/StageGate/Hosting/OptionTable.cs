@@ -97,6 +97,24 @@ internal static class OptionTable
         DecidesVerdict = false,
     };
 
+    public static readonly GateOption<string?> TestResults = Text("TestResults", "The absolute folder inside each test stage where the tests write their results (TRX, JUnit XML) and an exit-code file; StageGate copies it out and decides the test gate by it.") with
+    {
+        Cli = "--test-results",
+        MSBuildProperty = "StageGateTestResults",
+        Json = "testResults",
+        Validate = text => StageGate.TestResults.ResultsExport.RequireExportable(text),
+    };
+
+    public static readonly GateOption<string?> TestResultsDirectory = Path("TestResultsDirectory", "Where the test results land on the host, one sub-folder per test stage (<dir>/<stage>/).") with
+    {
+        Default = "stagegate-test-results",
+        DefaultText = "stagegate-test-results in the working folder (MSBuild: obj/stagegate/test-results/)",
+        Cli = "--test-results-dir",
+        MSBuildProperty = "StageGateTestResultsDirectory",
+        Json = "testResultsDirectory",
+        DecidesVerdict = false,
+    };
+
     public static readonly GateOption<IReadOnlyDictionary<string, string>> BuildArgs = Pairs("BuildArgs", "A build argument NAME=VALUE; a bare NAME on the command line reads the variable NAME.") with
     {
         Cli = "--build-arg",
@@ -197,7 +215,7 @@ internal static class OptionTable
     public static IReadOnlyList<GateOption> All { get; } =
     [
         Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
-        JUnitReport, MarkdownReport, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, RequireDocker, NoConfig, Ci,
+        JUnitReport, MarkdownReport, TestResults, TestResultsDirectory, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, RequireDocker, NoConfig, Ci,
     ];
 
     /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>

@@ -22,8 +22,11 @@ internal static class JUnitReport
         foreach (var stage in result.TestStages)
         {
             cases.Add(Case("stagegate.testStages", stage.Target, stage.Duration, stage.Outcome,
-                stage.Failure is { } f ? $"{stage.Target} failed at {ReportWording.Location(f, result.Dockerfile)}" : $"{stage.Target} failed",
-                Codes.TestStepFailed.Code, FailureText(stage.Failure), null));
+                stage.Failure is { } f ? $"{stage.Target} failed at {ReportWording.Location(f, result.Dockerfile)}"
+                    : stage.ResultsFailure?.Message ?? $"{stage.Target} failed",
+                stage.ResultsFailure?.Code ?? Codes.TestStepFailed.Code,
+                stage.Failure is null && stage.ResultsFailure is { } r ? ReportWording.MessageWithDetails(r) : FailureText(stage.Failure),
+                stage.Counts?.ToString()));
         }
 
         var image = result.FinalImage;
@@ -40,7 +43,7 @@ internal static class JUnitReport
         }
 
         // An error that is no gate's (docker missing, a bad Dockerfile) must still turn the test tab red.
-        foreach (var error in result.Diagnostics.Where(d => d.IsError && !ReportWording.IsGateCode(d.Code)))
+        foreach (var error in result.Diagnostics.Where(d => d.IsError && !ReportWording.IsGateCode(d.Code) && !ReportWording.IsTestResultsCode(d.Code)))
         {
             var location = ReportWording.RelativePath(error.File, repositoryRoot) is { } file
                 ? error.Line is { } line ? $"{file}:{line.ToString(CultureInfo.InvariantCulture)}\n" : file + "\n"
@@ -49,30 +52,65 @@ internal static class JUnitReport
                 error.Message, error.Code, location + ReportWording.MessageWithDetails(error), null));
         }
 
-        var failures = cases.Count(c => c.Element("failure") is not null);
-        var skipped = cases.Count(c => c.Element("skipped") is not null);
         var time = ReportWording.Seconds(result.Duration);
-        // The root and its one suite carry the same totals: some CI readers take one, some the other.
-        XAttribute[] totals =
-        [
-            new("name", SuiteName),
-            new("tests", cases.Count),
-            new("failures", failures),
-            new("errors", 0),
-            new("skipped", skipped),
-            new("time", time),
-        ];
         var suite = new XElement("testsuite",
-            totals,
+            Totals(SuiteName, cases, time),
             new XElement("properties",
                 new XElement("property", new XAttribute("name", "dockerfile"), new XAttribute("value", Clean(ReportWording.RelativePath(result.Dockerfile, repositoryRoot) ?? ""))),
                 new XElement("property", new XAttribute("name", "context"), new XAttribute("value", Clean(ReportWording.RelativePath(result.Context, repositoryRoot) ?? "")))),
             cases);
-        // XElement copies attributes that already have a parent, so the suite keeps its own.
-        var root = new XElement("testsuites", totals, suite);
+        // Each stage's own tests are a suite of their own beside the gates, so one file tells CI everything.
+        var stageSuites = result.TestStages.Where(s => s.Tests.Count > 0).Select(s => StageSuite(s, repositoryRoot)).ToList();
+        var all = new[] { suite }.Concat(stageSuites).SelectMany(s => s.Elements("testcase")).ToList();
+        var root = new XElement("testsuites", Totals(SuiteName, all, time), suite, stageSuites);
 
         // Written by hand: an XmlWriter over a StringWriter would declare UTF-16, but the file is saved as UTF-8.
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString(SaveOptions.None).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>The totals a suite (and the root, over every suite) carries: some CI readers take the root's, some each suite's.</summary>
+    private static XAttribute[] Totals(string name, IReadOnlyList<XElement> cases, string time) =>
+    [
+        new("name", Clean(name)),
+        new("tests", cases.Count),
+        new("failures", cases.Count(c => c.Element("failure") is not null)),
+        new("errors", 0),
+        new("skipped", cases.Count(c => c.Element("skipped") is not null)),
+        new("time", time),
+    ];
+
+    /// <summary>A test stage's tests as they came out of its result files: the stage a suite, each test a case at its repository file.</summary>
+    private static XElement StageSuite(TestStageResult stage, string? repositoryRoot)
+    {
+        var cases = stage.Tests.Select(test =>
+        {
+            var testCase = new XElement("testcase",
+                new XAttribute("classname", Clean(test.Suite)),
+                new XAttribute("name", Clean(test.Name)),
+                new XAttribute("time", ReportWording.Seconds(test.Duration ?? TimeSpan.Zero)));
+            if (ReportWording.RelativePath(test.File, repositoryRoot) is { } file)
+            {
+                testCase.Add(new XAttribute("file", Clean(file)));
+                if (test.Line is { } line)
+                {
+                    testCase.Add(new XAttribute("line", line));
+                }
+            }
+            if (test.Outcome == TestResults.TestCaseOutcome.Failed)
+            {
+                testCase.Add(new XElement("failure",
+                    new XAttribute("message", Clean(ReportWording.OneLine(test.Message ?? "failed"))),
+                    new XAttribute("type", Codes.TestFailed.Code),
+                    Clean(test.StackTrace ?? test.Message ?? "")));
+            }
+            else if (test.Outcome == TestResults.TestCaseOutcome.Skipped)
+            {
+                testCase.Add(new XElement("skipped"));
+            }
+            return testCase;
+        }).ToList();
+        var time = ReportWording.Seconds(stage.Tests.Aggregate(TimeSpan.Zero, (sum, t) => sum + (t.Duration ?? TimeSpan.Zero)));
+        return new XElement("testsuite", Totals(stage.Target, cases, time), cases);
     }
 
     private static XElement Case(string className, string name, TimeSpan? duration, GateOutcome outcome,

@@ -34,7 +34,7 @@ internal static class MarkdownReport
         {
             var detail = stage.Failure is { } failure
                 ? Code(ReportWording.Location(failure, result.Dockerfile))
-                : stage.Outcome == GateOutcome.NotRun ? "" : ReportWording.Duration(stage.Duration);
+                : stage.Outcome == GateOutcome.NotRun ? "" : ReportWording.Duration(stage.Duration) + ReportWording.Counts(stage);
             Row(md, "Test stage " + Code(stage.Target), stage.Outcome, detail);
         }
         if (result.FinalImage is { } image)

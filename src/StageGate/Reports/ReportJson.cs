@@ -44,6 +44,18 @@ internal static class ReportJson
                 json.WriteString("outcome", Name(stage.Outcome));
                 json.WriteNumber("durationSeconds", Seconds(stage.Duration));
                 WriteFailure(json, stage.Failure);
+                if (stage.Counts is { } counts)
+                {
+                    json.WriteStartObject("tests");
+                    json.WriteNumber("passed", counts.Passed);
+                    json.WriteNumber("failed", counts.Failed);
+                    json.WriteNumber("skipped", counts.Skipped);
+                    json.WriteEndObject();
+                }
+                if (stage.ResultsFolder is { } folder)
+                {
+                    json.WriteString("resultsFolder", folder);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -42,13 +42,23 @@ internal static class ReportWording
         return $"{where} {OneLine(failure.Instruction)}";
     }
 
-    /// <summary><c>test passed (12.3s)</c> or <c>test failed at Dockerfile:14 RUN make test</c>.</summary>
+    /// <summary>
+    /// <c>test passed (12.3s): 2 passed, 0 failed, 0 skipped</c> or <c>test failed at Dockerfile:14 RUN make test</c>;
+    /// the counts when the stage's result files were read.
+    /// </summary>
     public static string TestStage(TestStageResult stage, string dockerfile) =>
         stage.Outcome == GateOutcome.Failed && stage.Failure is { } failure
             ? $"{stage.Target} failed at {Location(failure, dockerfile)} ({Duration(stage.Duration)})"
             : stage.Outcome == GateOutcome.NotRun
                 ? $"{stage.Target} not run{Because(stage.NotRunReason)}"
-                : $"{stage.Target} {Describe(stage.Outcome)} ({Duration(stage.Duration)})";
+                : $"{stage.Target} {Describe(stage.Outcome)} ({Duration(stage.Duration)}){Counts(stage)}";
+
+    /// <summary><c>: 2 passed, 1 failed, 0 skipped</c> when the stage's results were read, else nothing.</summary>
+    public static string Counts(TestStageResult stage) => stage.Counts is { } counts ? $": {counts}" : "";
+
+    /// <summary>The codes a test stage's results give; each is the stage's own gate or one of its tests, not an error beside the gates.</summary>
+    public static bool IsTestResultsCode(string code) =>
+        code == Codes.TestsFailed.Code || code == Codes.TestFailed.Code || code == Codes.TestResultsMissing.Code || code == Codes.TestResultsUnreadable.Code;
 
     /// <summary><c>final image runtime: 763kB</c>, or why there is no size.</summary>
     public static string FinalImage(FinalImageResult image, string dockerfile) => image.Outcome switch

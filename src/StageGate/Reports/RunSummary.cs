@@ -37,10 +37,13 @@ internal static class RunSummary
         }
         var failed = stages.Count(s => s.Outcome == GateOutcome.Failed);
         var passed = stages.Count(s => s.Outcome == GateOutcome.Passed);
-        return failed > 0 ? $"tests failed ({failed} of {Stages(stages.Count)})"
-            : passed == stages.Count ? $"tests passed ({Stages(stages.Count)})"
+        var counted = stages.Select(s => s.Counts).OfType<TestResults.TestCounts>().ToList();
+        var tests = counted.Count == 0 ? ""
+            : "; " + new TestResults.TestCounts(counted.Sum(c => c.Passed), counted.Sum(c => c.Failed), counted.Sum(c => c.Skipped));
+        return failed > 0 ? $"tests failed ({failed} of {Stages(stages.Count)}{tests})"
+            : passed == stages.Count ? $"tests passed ({Stages(stages.Count)}{tests})"
             : passed == 0 ? $"tests not run ({Stages(stages.Count)})"
-            : $"tests passed ({passed} of {Stages(stages.Count)}, the rest not run)";
+            : $"tests passed ({passed} of {Stages(stages.Count)}, the rest not run{tests})";
     }
 
     private static string Stages(int count) => count == 1 ? "1 stage" : $"{count} stages";

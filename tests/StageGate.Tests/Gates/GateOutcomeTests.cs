@@ -233,4 +233,18 @@ public sealed class GateOutcomeTests
 
         Assert.Equal(GateOutcome.NotRun, Outcome(plan, "test", run).Outcome);
     }
+
+    [Fact]
+    public void A_test_step_that_bakes_merged_with_the_results_export_passes_when_one_copy_finished()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var run = new BuildRun(0,
+        [
+            // BuildKit ran the step once; its end came under the export target, the test target's copy only started.
+            Step("test", "test", 1, 1, "RUN echo \"running tests\"") with { Completed = null, Duration = null },
+            Step("stagegate-results-test", "test", 1, 1, "RUN echo \"running tests\"") with { Cached = true },
+        ], [], null, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(GateOutcome.Passed, Outcome(plan, "test", run).Outcome);
+    }
 }

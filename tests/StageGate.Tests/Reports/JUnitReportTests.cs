@@ -117,4 +117,31 @@ public class JUnitReportTests
     {
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<testsuites", JUnitReport.Render(SampleResults.Passing()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stage_with_results_adds_its_own_suite_with_a_case_per_test_beside_the_gates()
+    {
+        var result = SampleResults.Passing() with
+        {
+            TestStages =
+            [
+                new TestStageResult("test", GateOutcome.Failed, TimeSpan.FromSeconds(1))
+                {
+                    Tests =
+                    [
+                        new("CalcTests", "Adds", StageGate.TestResults.TestCaseOutcome.Passed),
+                        new("CalcTests", "Divides", StageGate.TestResults.TestCaseOutcome.Failed) { Message = "Expected 2", File = "/work/repo/app/tests/CalcTests.cs", Line = 17 },
+                    ],
+                },
+            ],
+        };
+
+        var root = XDocument.Parse(JUnitReport.Render(result, "/work/repo")).Root!;
+
+        var suite = root.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "test");
+        var failed = suite.Elements("testcase").Single(c => c.Element("failure") is not null);
+        Assert.Equal(("Divides", "app/tests/CalcTests.cs", 17), ((string?)failed.Attribute("name"), (string?)failed.Attribute("file"), (int?)failed.Attribute("line")));
+        Assert.Equal((2, 1), ((int?)suite.Attribute("tests"), (int?)suite.Attribute("failures")));
+        Assert.Equal(Cases(result).Count() + 2, (int?)root.Attribute("tests"));
+    }
 }
