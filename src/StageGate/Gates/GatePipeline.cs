@@ -193,7 +193,7 @@ internal static class GatePipeline
             Progress = ProgressMode.RawJson,
             MetadataFile = metadataFile,
         };
-        return options.ToArguments();
+        return PassThroughOptions.Apply(plan, target, options).ToArguments();
     }
 
     /// <summary>Builds every target in one bake; its definition and metadata live in the run's folder.</summary>
@@ -222,7 +222,7 @@ internal static class GatePipeline
 
     private static string BakeJson(GatePlan plan, IReadOnlyList<BuildTarget> targets)
     {
-        var definition = new BakeDefinition(targets.Select(t => new BakeTarget(t.BakeName)
+        var definition = new BakeDefinition(targets.Select(t => PassThroughOptions.Apply(plan, t, new BakeTarget(t.BakeName)
         {
             Context = plan.ContextDirectory,
             Dockerfile = plan.DockerfilePath,
@@ -233,7 +233,7 @@ internal static class GatePipeline
             Secrets = Secrets(plan),
             Platforms = plan.Options.Get(OptionTable.Platforms),
             Outputs = [t.OutputArgument],
-        }).ToList())
+        })).ToList())
         {
             DefaultGroup = targets.Select(t => t.BakeName).ToList(),
         };
