@@ -18,6 +18,7 @@ internal static class GatePipeline
         var plan = GatePlan.Create(options);
         var docker = DockerExecutable(plan.Options);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
+        await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
         var targets = BuildTargets.For(plan);
@@ -106,6 +107,7 @@ internal static class GatePipeline
         var plan = GatePlan.Create(options.With(OptionTable.FinalTarget, target).With<IReadOnlyList<string>>(OptionTable.TestTargets, []));
         var docker = DockerExecutable(plan.Options);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
+        await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
         using var folder = RunFolder.Create();
         var run = await RunSingleAsync(plan, build, docker, folder, progress, cancellationToken);
