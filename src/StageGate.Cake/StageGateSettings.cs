@@ -77,6 +77,42 @@ public sealed class StageGateSettings
     /// <summary>The docker executable (<c>--docker</c>); a bare name (<c>docker</c>) is looked up on PATH.</summary>
     public FilePath? DockerPath { get; set; }
 
+    /// <summary>Cache sources for every stage (<c>--cache-from</c>), e.g. <c>type=registry,ref=registry.example/app:cache</c>.</summary>
+    public ICollection<string> CacheFrom { get; set; } = new List<string>();
+
+    /// <summary>Cache destinations for every stage (<c>--cache-to</c>), e.g. <c>type=inline</c>; the docker driver exports only <c>type=inline</c>.</summary>
+    public ICollection<string> CacheTo { get; set; } = new List<string>();
+
+    /// <summary>Build every stage without the build cache (<c>--no-cache</c>).</summary>
+    public bool NoCache { get; set; }
+
+    /// <summary>Stages to build without the build cache (<c>--no-cache-filter</c>); needs BuildKit 0.10 or later.</summary>
+    public ICollection<string> NoCacheFilter { get; set; } = new List<string>();
+
+    /// <summary>Always pull the base images (<c>--pull</c>).</summary>
+    public bool Pull { get; set; }
+
+    /// <summary>SSH agent sockets or keys for <c>RUN --mount=type=ssh</c> (<c>--ssh</c>): <c>default</c> or <c>ID=PATH[,PATH]</c>.</summary>
+    public ICollection<string> Ssh { get; set; } = new List<string>();
+
+    /// <summary>The network of <c>RUN</c> steps (<c>--network</c>): default, none or host; needs <see cref="Sequential"/>.</summary>
+    public string? Network { get; set; }
+
+    /// <summary>Host-to-IP mappings <c>HOST:IP</c> for <c>RUN</c> steps (<c>--add-host</c>); needs <see cref="Sequential"/>.</summary>
+    public ICollection<string> AddHosts { get; set; } = new List<string>();
+
+    /// <summary>Push the final image to its registry (<c>--push</c>); needs an explicit tag in <see cref="Tags"/>.</summary>
+    public bool Push { get; set; }
+
+    /// <summary>The final image's provenance attestation (<c>--provenance</c>): true, false, mode=max.</summary>
+    public string? Provenance { get; set; }
+
+    /// <summary>The final image's SBOM attestation (<c>--sbom</c>): true, false, generator=IMAGE.</summary>
+    public string? Sbom { get; set; }
+
+    /// <summary>Attestations of the final image (<c>--attest</c>), e.g. <c>type=sbom</c>.</summary>
+    public ICollection<string> Attestations { get; set; } = new List<string>();
+
     /// <summary>
     /// Return a failing result instead of failing the Cake task, so the script can inspect it.
     /// Input errors found before docker runs (an unknown stage, a malformed budget) still fail the task.
@@ -110,7 +146,19 @@ public sealed class StageGateSettings
             .Add(OptionTable.Platforms, Platforms)
             .Add(OptionTable.Sequential, Sequential)
             .Add(OptionTable.DockerPath, DockerPath?.FullPath)
-            .Add(OptionTable.NoConfig, NoConfig);
+            .Add(OptionTable.NoConfig, NoConfig)
+            .Add(OptionTable.CacheFrom, CacheFrom)
+            .Add(OptionTable.CacheTo, CacheTo)
+            .Add(OptionTable.NoCache, NoCache)
+            .Add(OptionTable.NoCacheFilter, NoCacheFilter)
+            .Add(OptionTable.Pull, Pull)
+            .Add(OptionTable.Ssh, Ssh)
+            .Add(OptionTable.Network, Network)
+            .Add(OptionTable.AddHosts, AddHosts)
+            .Add(OptionTable.Push, Push)
+            .Add(OptionTable.Provenance, Provenance)
+            .Add(OptionTable.Sbom, Sbom)
+            .Add(OptionTable.Attestations, Attestations);
 
     private static Dictionary<string, string> Metadata(params string?[] namesAndValues)
     {

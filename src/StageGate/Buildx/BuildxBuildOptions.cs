@@ -54,6 +54,12 @@ internal sealed record BuildxBuildOptions
     /// <summary><c>--pull</c>: always try to pull base images.</summary>
     public bool Pull { get; init; }
 
+    /// <summary><c>--network</c>: the network of <c>RUN</c> steps (<c>default</c>, <c>none</c>, <c>host</c>).</summary>
+    public string? Network { get; init; }
+
+    /// <summary><c>--add-host HOST:IP</c>, once per mapping.</summary>
+    public IReadOnlyList<string> AddHosts { get; init; } = [];
+
     /// <summary><c>--load</c>: load the result into the docker image store.</summary>
     public bool Load { get; init; }
 
@@ -106,6 +112,8 @@ internal sealed record BuildxBuildOptions
         args.Flag("--no-cache", NoCache);
         args.Each("--no-cache-filter", NoCacheFilter);
         args.Flag("--pull", Pull);
+        args.Value("--network", Network);
+        args.Each("--add-host", AddHosts);
         args.Each("--output", Outputs);
         args.Flag("--load", Load);
         args.Flag("--push", Push);

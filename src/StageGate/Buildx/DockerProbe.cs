@@ -49,7 +49,18 @@ internal static class DockerProbe
         }
     }
 
-    private static async Task<(int ExitCode, string Error)> RunAsync(string docker, string[] arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The builder's driver and BuildKit version from <c>docker buildx inspect [builder]</c>; null when buildx does not
+    /// answer in its usual words, which <see cref="EnsureReadyAsync"/> has already reported for a named builder.
+    /// </summary>
+    public static async Task<BuilderInfo?> InspectBuilderAsync(string docker, string? builder, CancellationToken cancellationToken)
+    {
+        var output = new StringBuilder();
+        var inspect = await RunAsync(docker, string.IsNullOrWhiteSpace(builder) ? ["buildx", "inspect"] : ["buildx", "inspect", builder], cancellationToken, output);
+        return inspect.ExitCode == 0 ? BuilderInfo.Parse(output.ToString()) : null;
+    }
+
+    private static async Task<(int ExitCode, string Error)> RunAsync(string docker, string[] arguments, CancellationToken cancellationToken, StringBuilder? output = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -58,7 +69,7 @@ internal static class DockerProbe
         {
             var result = await ProcessRunner.RunAsync(
                 new ProcessCommand(docker).WithArguments(arguments),
-                OutputTarget.Null,
+                output is null ? OutputTarget.Null : OutputTarget.ToStringBuilder(output),
                 OutputTarget.ToStringBuilder(error),
                 timeout.Token);
             return (result.ExitCode, error.ToString());

@@ -136,6 +136,14 @@ public static class Codes
             + "The package keeps this warning out of warnings-as-errors, so a project built with `-warnaserror` or "
             + "`TreatWarningsAsErrors` still builds. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
     };
+    /// <summary>SG2015 (error): The builder cannot honour an option.</summary>
+    public static readonly DiagnosticCode BuilderCannotHonour = new("SG2015", DiagnosticSeverity.Error,
+        "The builder cannot honour an option", "Drop the option the message names, or choose a builder that has it (`--builder`, `StageGateBuilder`, `Builder`), such as a docker-container builder.")
+    {
+        Explanation = "Before any build, StageGate asks `docker buildx inspect` for the builder's driver and BuildKit version and checks the options against them, "
+            + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache and attaches no provenance, SBOM or other "
+            + "attestation (`--provenance=false` and `--sbom=false` stay allowed); `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
+    };
 
     // SG3xxx — test and build stages
     /// <summary>SG3001 (error): A test stage step failed.</summary>

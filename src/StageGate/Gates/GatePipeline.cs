@@ -19,6 +19,7 @@ internal static class GatePipeline
         var plan = GatePlan.Create(options);
         var docker = DockerExecutable(plan.Options);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
+        await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
         var targets = BuildTargets.For(plan);
@@ -113,6 +114,7 @@ internal static class GatePipeline
         var plan = GatePlan.Create(options.With(OptionTable.FinalTarget, target).With<IReadOnlyList<string>>(OptionTable.TestTargets, []));
         var docker = DockerExecutable(plan.Options);
         await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
+        await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
         using var folder = RunFolder.Create();
         var run = await RunSingleAsync(plan, build, docker, folder, progress, cancellationToken);
@@ -199,18 +201,34 @@ internal static class GatePipeline
 
     /// <summary>The export of a test stage's results as one <c>buildx build</c> of the generated Dockerfile's appended stage.</summary>
     private static IReadOnlyList<string> ExportBuild(GatePlan plan, ResultsExport export) =>
-        new BuildxBuildOptions
+        PassThroughOptions.Apply(plan, export.Test, Build(plan, export.Dockerfile, export.ExportStage) with
         {
-            Context = plan.ContextDirectory,
-            Dockerfile = export.Dockerfile,
-            Target = export.ExportStage,
-            BuildArgs = plan.Options.Get(OptionTable.BuildArgs),
-            Secrets = Secrets(plan),
-            Platforms = plan.Options.Get(OptionTable.Platforms),
-            Builder = plan.Options.Get(OptionTable.Builder),
             Outputs = [export.OutputArgument],
-            Progress = ProgressMode.RawJson,
-        }.ToArguments();
+        }).ToArguments();
+
+    /// <summary>What every <c>buildx build</c> of a run shares: the context, the build arguments, secrets, platforms and builder.</summary>
+    private static BuildxBuildOptions Build(GatePlan plan, string dockerfile, string? target) => new()
+    {
+        Context = plan.ContextDirectory,
+        Dockerfile = dockerfile,
+        Target = target,
+        BuildArgs = plan.Options.Get(OptionTable.BuildArgs),
+        Secrets = Secrets(plan),
+        Platforms = plan.Options.Get(OptionTable.Platforms),
+        Builder = plan.Options.Get(OptionTable.Builder),
+        Progress = ProgressMode.RawJson,
+    };
+
+    /// <summary>What every bake target of a run shares: the context, the build arguments, secrets and platforms.</summary>
+    private static BakeTarget Bake(GatePlan plan, string name, string dockerfile, string? target) => new(name)
+    {
+        Context = plan.ContextDirectory,
+        Dockerfile = dockerfile,
+        Target = target,
+        Args = plan.Options.Get(OptionTable.BuildArgs),
+        Secrets = Secrets(plan),
+        Platforms = plan.Options.Get(OptionTable.Platforms),
+    };
 
     /// <summary>With the test results option set, one export per test stage, its generated Dockerfile written to the run's folder.</summary>
     private static async Task<IReadOnlyList<ResultsExport>> ExportsAsync(GatePlan plan, IReadOnlyList<BuildTarget> targets, RunFolder folder, CancellationToken cancellationToken)
@@ -245,25 +263,14 @@ internal static class GatePipeline
         };
     }
 
-    private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target, string metadataFile)
-    {
-        var options = new BuildxBuildOptions
+    private static IReadOnlyList<string> SingleBuild(GatePlan plan, BuildTarget target, string metadataFile) =>
+        PassThroughOptions.Apply(plan, target, Build(plan, plan.DockerfilePath, target.TargetName) with
         {
-            Context = plan.ContextDirectory,
-            Dockerfile = plan.DockerfilePath,
-            Target = target.TargetName,
             Tags = target.Role == TargetRole.Final ? FinalTags(plan) : target.Tag is null ? [] : [target.Tag],
-            BuildArgs = plan.Options.Get(OptionTable.BuildArgs),
             Labels = target.Role == TargetRole.Final ? plan.Options.Get(OptionTable.Labels) : new Dictionary<string, string>(),
-            Secrets = Secrets(plan),
-            Platforms = plan.Options.Get(OptionTable.Platforms),
-            Builder = plan.Options.Get(OptionTable.Builder),
             Outputs = [target.OutputArgument],
-            Progress = ProgressMode.RawJson,
             MetadataFile = metadataFile,
-        };
-        return options.ToArguments();
-    }
+        }).ToArguments();
 
     /// <summary>Builds every target in one bake; its definition and metadata live in the run's folder.</summary>
     private static async Task<BuildRun> RunBakeAsync(
@@ -293,29 +300,17 @@ internal static class GatePipeline
 
     private static string BakeJson(GatePlan plan, IReadOnlyList<BuildTarget> targets, IReadOnlyList<ResultsExport> exports)
     {
-        // Each export is its test target's twin (same context, args, secrets and platforms), so BuildKit shares their work.
-        var exportTargets = exports.Select(e => new BakeTarget(e.BakeName)
+        // Each export is its test target's twin (same context, args, secrets, platforms and cache options), so BuildKit shares their work.
+        var exportTargets = exports.Select(e => PassThroughOptions.Apply(plan, e.Test, Bake(plan, e.BakeName, e.Dockerfile, e.ExportStage) with
         {
-            Context = plan.ContextDirectory,
-            Dockerfile = e.Dockerfile,
-            Target = e.ExportStage,
-            Args = plan.Options.Get(OptionTable.BuildArgs),
-            Secrets = Secrets(plan),
-            Platforms = plan.Options.Get(OptionTable.Platforms),
             Outputs = [e.OutputArgument],
-        });
-        var definition = new BakeDefinition(targets.Select(t => new BakeTarget(t.BakeName)
+        }));
+        var definition = new BakeDefinition(targets.Select(t => PassThroughOptions.Apply(plan, t, Bake(plan, t.BakeName, plan.DockerfilePath, t.TargetName) with
         {
-            Context = plan.ContextDirectory,
-            Dockerfile = plan.DockerfilePath,
-            Target = t.TargetName,
             Tags = t.Role == TargetRole.Final ? FinalTags(plan) : t.Tag is null ? [] : [t.Tag],
-            Args = plan.Options.Get(OptionTable.BuildArgs),
             Labels = t.Role == TargetRole.Final ? plan.Options.Get(OptionTable.Labels) : new Dictionary<string, string>(),
-            Secrets = Secrets(plan),
-            Platforms = plan.Options.Get(OptionTable.Platforms),
             Outputs = [t.OutputArgument],
-        }).Concat(exportTargets).ToList());
+        })).Concat(exportTargets).ToList());
         return definition.ToJson();
     }
 

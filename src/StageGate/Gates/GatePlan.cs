@@ -39,6 +39,7 @@ internal sealed record GatePlan
     public static GatePlan Create(GateOptions options)
     {
         var (dockerfilePath, context) = ResolveInputs(options);
+        PassThroughOptions.Validate(options);
 
         var dockerfile = Dockerfile.Load(dockerfilePath, options.Get(OptionTable.BuildArgs));
         var final = ResolveTarget(dockerfile, options, OptionTable.FinalTarget, options.Get(OptionTable.FinalTarget));

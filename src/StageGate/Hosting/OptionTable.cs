@@ -211,11 +211,92 @@ internal static class OptionTable
         DecidesVerdict = false,
     };
 
+    // CI's buildx options. Values such as type=registry,ref=… or id=key,path carry ',' of their own, so the lists
+    // split on ';' (MSBuild) or by repeating the flag, never on ','.
+    public static readonly GateOption<IReadOnlyList<string>> CacheFrom = List("CacheFrom", "A cache source for every stage, as buildx takes it: type=registry,ref=…, type=local,src=…, type=gha.") with
+    {
+        Cli = "--cache-from",
+        MSBuildProperty = "StageGateCacheFrom",
+        Json = "cacheFrom",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> CacheTo = List("CacheTo", "A cache destination for every stage: type=inline, type=registry,ref=…, type=local,dest=…, type=gha. The docker driver exports only type=inline.") with
+    {
+        Cli = "--cache-to",
+        MSBuildProperty = "StageGateCacheTo",
+        Json = "cacheTo",
+    };
+
+    public static readonly GateOption<bool> NoCache = Flag("NoCache", "Build every stage without the build cache.") with
+    {
+        Cli = "--no-cache",
+        MSBuildProperty = "StageGateNoCache",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> NoCacheFilter = List("NoCacheFilter", "A stage to build without the build cache (BuildKit 0.10 or later).") with
+    {
+        Cli = "--no-cache-filter",
+        MSBuildProperty = "StageGateNoCacheFilter",
+        Json = "noCacheFilter",
+    };
+
+    public static readonly GateOption<bool> Pull = Flag("Pull", "Always pull the base images, also those the engine has.") with
+    {
+        Cli = "--pull",
+        MSBuildProperty = "StageGatePull",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> Ssh = List("Ssh", "An SSH agent socket or keys for RUN --mount=type=ssh: default, or ID=PATH[,PATH].") with
+    {
+        Cli = "--ssh",
+        MSBuildProperty = "StageGateSsh",
+    };
+
+    public static readonly GateOption<string?> Network = Text("Network", "The network of RUN steps: default, none or host. Needs the sequential mode: buildx 0.13's bake files have no such key.") with
+    {
+        DefaultText = "default",
+        Cli = "--network",
+        MSBuildProperty = "StageGateNetwork",
+        Json = "network",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> AddHosts = List("AddHosts", "A host-to-IP mapping HOST:IP for RUN steps. Needs the sequential mode: buildx 0.13's bake files have no such key.") with
+    {
+        Cli = "--add-host",
+        MSBuildProperty = "StageGateAddHost",
+        Json = "addHosts",
+    };
+
+    public static readonly GateOption<bool> Push = Flag("Push", "Push the final image to its registry. Needs an explicit tag; test stages are never pushed.") with
+    {
+        Cli = "--push",
+        MSBuildProperty = "StageGatePush",
+    };
+
+    public static readonly GateOption<string?> Provenance = Text("Provenance", "The final image's provenance attestation, as buildx's --provenance takes it: true, false, mode=max.") with
+    {
+        Cli = "--provenance",
+        MSBuildProperty = "StageGateProvenance",
+    };
+
+    public static readonly GateOption<string?> Sbom = Text("Sbom", "The final image's SBOM attestation, as buildx's --sbom takes it: true, false, generator=IMAGE.") with
+    {
+        Cli = "--sbom",
+        MSBuildProperty = "StageGateSbom",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> Attestations = List("Attestations", "An attestation of the final image, as buildx's --attest takes it: type=sbom, type=provenance,mode=max.") with
+    {
+        Cli = "--attest",
+        MSBuildProperty = "StageGateAttest",
+    };
+
     /// <summary>Every row, in the order help and docs list them.</summary>
     public static IReadOnlyList<GateOption> All { get; } =
     [
         Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
         JUnitReport, MarkdownReport, TestResults, TestResultsDirectory, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, RequireDocker, NoConfig, Ci,
+        CacheFrom, CacheTo, NoCache, NoCacheFilter, Pull, Ssh, Network, AddHosts, Push, Provenance, Sbom, Attestations,
     ];
 
     /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>

@@ -145,6 +145,26 @@ public sealed class BuildxBuildArgumentsTests
     }
 
     [Fact]
+    public void The_network_is_one_flag_and_value()
+    {
+        Assert.Equal(With("--network", "none"), Args(new BuildxBuildOptions { Network = "none" }));
+    }
+
+    [Fact]
+    public void Each_host_mapping_is_its_own_add_host_flag()
+    {
+        Assert.Equal(With("--add-host", "db:10.0.0.5", "--add-host", "ipv6.local:fe80::1"),
+            Args(new BuildxBuildOptions { AddHosts = ["db:10.0.0.5", "ipv6.local:fe80::1"] }));
+    }
+
+    [Fact]
+    public void A_cache_value_with_commas_equals_spaces_and_quotes_is_one_argument()
+    {
+        Assert.Equal(With("--cache-from", "type=gha,scope=\"main branch\"", "--cache-to", "type=local,dest=/tmp/my cache,mode=max"),
+            Args(new BuildxBuildOptions { CacheFrom = ["type=gha,scope=\"main branch\""], CacheTo = ["type=local,dest=/tmp/my cache,mode=max"] }));
+    }
+
+    [Fact]
     public void Outputs_repeat_the_output_flag()
     {
         Assert.Equal(With("--output", "type=cacheonly", "--output", "type=local,dest=out dir"),
@@ -204,6 +224,8 @@ public sealed class BuildxBuildArgumentsTests
             NoCache = true,
             NoCacheFilter = ["test"],
             Pull = true,
+            Network = "host",
+            AddHosts = ["db:10.0.0.5"],
             Load = true,
             Outputs = ["type=docker"],
             Progress = ProgressMode.RawJson,
@@ -218,6 +240,7 @@ public sealed class BuildxBuildArgumentsTests
             ["buildx", "build", "--builder", "b", "--file", "Dockerfile", "--target", "test", "--platform", "linux/amd64",
              "--tag", "t", "--build-arg", "A=1", "--label", "l=v", "--secret", "id=s,env=S", "--ssh", "default",
              "--cache-from", "cf", "--cache-to", "ct", "--no-cache", "--no-cache-filter", "test", "--pull",
+             "--network", "host", "--add-host", "db:10.0.0.5",
              "--output", "type=docker", "--load", "--attest", "type=provenance", "--provenance", "mode=max", "--sbom", "false",
              "--progress", "rawjson", "--metadata-file", "m.json", "--iidfile", "iid", "ctx"],
             args);

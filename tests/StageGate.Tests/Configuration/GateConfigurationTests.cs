@@ -288,7 +288,9 @@ public sealed class GateConfigurationTests : IDisposable
             {
               "$schema": "x", "testTargets": ["t"], "finalTarget": "f", "sizeBudget": "1MB", "growthBudget": "5%",
               "baseline": "b.json", "tags": ["a:b"], "buildArgs": {}, "labels": {}, "platforms": ["linux/amd64"],
-              "builder": "b", "sequential": true, "context": ".", "lint": { "SG5012": "error" }, "testResults": "/results", "testResultsDirectory": "out"
+              "builder": "b", "sequential": true, "context": ".", "lint": { "SG5012": "error" }, "testResults": "/results", "testResultsDirectory": "out",
+              "cacheFrom": ["type=registry,ref=r/app:cache"], "cacheTo": ["type=inline"], "noCacheFilter": ["test"],
+              "network": "none", "addHosts": ["db:10.0.0.5"]
             }
             """);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
