@@ -75,17 +75,21 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             return false;
         }
 
-        var fingerprint = HostedGate.InputsFingerprint(values, cancellationToken);
-        if (fingerprint is not null && PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint))
+        string? fingerprint;
+        try
         {
-            // Unchanged inputs prove nothing once the image they built is gone (docker image rm, a prune).
-            if (stamp.ImageId is { } imageId && await HostedGate.ImageExistsAsync(values, imageId, cancellationToken).ConfigureAwait(false))
+            fingerprint = HostedGate.InputsFingerprint(values, cancellationToken);
+            if (fingerprint is not null && PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint)
+                && await SkipAsync(values, stamp, cancellationToken).ConfigureAwait(false))
             {
-                Log.LogMessage(MessageImportance.Normal, SkippedMessage);
-                SetOutputs(stamp);
                 return true;
             }
-            Log.LogMessage(MessageImportance.Normal, $"StageGate: inputs unchanged, but the image of the last passing run ({stamp.ImageId ?? "not measured"}) cannot be found; running the gates again");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C while deciding whether to skip: the same coded error as a cancelled run, never MSBuild's stack trace.
+            host.Log(Codes.Cancelled.Create("The build was cancelled before the gates ran."));
+            return false;
         }
         PassedStamp.Delete(StampFile, Note);
 
@@ -132,6 +136,19 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
 
     // The stamp only saves time: a problem with it is worth a detailed-verbosity line, never a warning.
     private void Note(string message) => Log.LogMessage(MessageImportance.Low, message);
+
+    /// <summary>Skips a run whose inputs passed before, unless the image they built is gone (docker image rm, a prune).</summary>
+    private async Task<bool> SkipAsync(OptionValues values, PassedStamp stamp, CancellationToken cancellationToken)
+    {
+        if (stamp.ImageId is { } imageId && await HostedGate.ImageExistsAsync(values, imageId, cancellationToken).ConfigureAwait(false))
+        {
+            Log.LogMessage(MessageImportance.Normal, SkippedMessage);
+            SetOutputs(stamp);
+            return true;
+        }
+        Log.LogMessage(MessageImportance.Normal, $"StageGate: inputs unchanged, but the image of the last passing run ({stamp.ImageId ?? "not measured"}) cannot be found; running the gates again");
+        return false;
+    }
 
     private void SetOutputs(PassedStamp run)
     {

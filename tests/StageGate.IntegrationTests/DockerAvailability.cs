@@ -23,7 +23,7 @@ public static class DockerAvailability
         {
             return true;
         }
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (StageGate.Ci.CiEnvironment.IsCi(Environment.GetEnvironmentVariable))
         {
             Assert.Fail($"Docker is required when CI=true, but it is unavailable: {reason}");
         }

@@ -38,7 +38,8 @@ internal sealed class TableOptions
         {
             values = option switch
             {
-                Option<bool> flag => values.Add(row, parse.GetValue(flag)),
+                // A flag given as `--sequential false` is set to false, so it can override stagegate.json; one not given is unset.
+                Option<bool> flag => parse.GetResult(flag) is { Implicit: false } ? values.Add(row, parse.GetValue(flag) ? "true" : "false") : values,
                 Option<string[]> many => values.Add(row, parse.GetValue(many)),
                 Option<string?> one => values.Add(row, parse.GetValue(one)),
                 _ => throw new InvalidOperationException($"Option {option.Name} has no mapping."),

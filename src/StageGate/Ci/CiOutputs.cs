@@ -10,11 +10,14 @@ namespace StageGate.Ci;
 /// </summary>
 internal sealed record CiOutputs(bool Passed, string? ImageId, string? Digest, long? SizeBytes, string? Report)
 {
-    public static CiOutputs From(GateResult? result, IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="result">What the gates found; null when they did not run.</param>
+    /// <param name="diagnostics">Every diagnostic of the run.</param>
+    /// <param name="passed">The run's own verdict (<see cref="Hosting.HostedRun{T}.Passed"/>): gates that did not run never read as passed.</param>
+    public static CiOutputs From(GateResult? result, IReadOnlyList<Diagnostic> diagnostics, bool passed)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var image = result?.FinalImage;
-        return new CiOutputs(!diagnostics.Any(d => d.IsError), image?.ImageId, image?.Digest, image?.SizeBytes, result?.ReportPath);
+        return new CiOutputs(passed, image?.ImageId, image?.Digest, image?.SizeBytes, result?.ReportPath);
     }
 
     /// <summary>The outputs as GitHub names them (<c>image-id</c>); Azure's variable names allow no hyphen (<c>imageId</c>).</summary>

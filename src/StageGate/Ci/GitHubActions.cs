@@ -27,8 +27,15 @@ internal sealed class GitHubActions(Func<string, string?> environment) : CiSyste
         return ["::stop-commands::" + token, .. lines, "::" + token + "::"];
     }
 
-    /// <summary>Unchanged: the runner's <c>::</c> form needs the start of a line, and a prefix already holds it.</summary>
-    public override string DefuseInline(string text) => text;
+    /// <summary>
+    /// The runner's <c>::</c> form needs the start of a line, which a prefix already holds; its older <c>##[</c> form is
+    /// obeyed anywhere in a line, so that one is broken up, the way Azure's agent neutralises its own.
+    /// </summary>
+    public override string DefuseInline(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("##[", "**[", StringComparison.Ordinal);
+    }
 
     public override string? Annotation(Diagnostic diagnostic, AnnotationCount earlier) =>
         GitHubActionsReport.Annotation(diagnostic, earlier, Workspace);

@@ -35,7 +35,7 @@ internal static class HostedGate
             result = await WriteReportsAsync(result, options, cancellationToken).ConfigureAwait(false);
             return (result, result.Diagnostics);
         }, RunSummary.For, (result, diagnostics) => result with { Diagnostics = diagnostics }, cancellationToken).ConfigureAwait(false);
-        return CiSystem.Detect(values) is { } ci ? await PublishAsync(run, ci, host).ConfigureAwait(false) : run;
+        return CiSystem.Detect(values, values.Environment) is { } ci ? await PublishAsync(run, ci, host).ConfigureAwait(false) : run;
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal static class HostedGate
             : MarkdownReport.RenderWithoutResult(run.Diagnostics, ci.Workspace);
         try
         {
-            var commands = await ci.PublishAsync(summary, CiOutputs.From(run.Result, run.Diagnostics), CancellationToken.None).ConfigureAwait(false);
+            var commands = await ci.PublishAsync(summary, CiOutputs.From(run.Result, run.Diagnostics, run.Passed), CancellationToken.None).ConfigureAwait(false);
             return run with { CiCommands = commands };
         }
         catch (StageGateException e)
@@ -153,7 +153,8 @@ internal static class HostedGate
         }
         catch (StageGateException e)
         {
-            diagnostics = [e.Diagnostic];
+            // A run that ended on an exception has no verdict: whatever the code's usual severity, it is an error.
+            diagnostics = [e.Diagnostic with { Severity = DiagnosticSeverity.Error }];
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

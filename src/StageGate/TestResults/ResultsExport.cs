@@ -108,6 +108,9 @@ internal sealed record ResultsExport(BuildTarget Test, string ExportStage, strin
         return path;
     }
 
+    /// <summary>The file that marks a results folder as StageGate's own, so the next run may empty it.</summary>
+    internal const string DeliveryMarker = ".stagegate-results";
+
     /// <summary>
     /// Moves what the export wrote to <c>&lt;directory&gt;/&lt;stage&gt;/</c>, emptied first so results of an earlier run
     /// never pass for this one's; returns that folder, or null when the export wrote nothing (no folder at all).
@@ -116,10 +119,18 @@ internal sealed record ResultsExport(BuildTarget Test, string ExportStage, strin
     public string? Deliver(string directory)
     {
         var target = Path.Combine(directory, Test.Stage.DisplayName);
+        var marker = Path.Combine(target, DeliveryMarker);
         try
         {
             if (Directory.Exists(target))
             {
+                // Only a folder an earlier delivery made is emptied: a results directory pointed at a source tree
+                // (`--test-results-dir .` beside a `test/` folder) must never lose the user's files.
+                if (!File.Exists(marker))
+                {
+                    throw new StageGateException(Codes.ReportNotWritten.Create(
+                        $"Test results of stage '{Test.Stage.DisplayName}' go to '{target}', which exists and was not made by StageGate; choose another test results folder or remove it."));
+                }
                 Directory.Delete(target, recursive: true);
             }
             if (!Directory.Exists(Folder))
@@ -127,6 +138,7 @@ internal sealed record ResultsExport(BuildTarget Test, string ExportStage, strin
                 return null;
             }
             Directory.CreateDirectory(target);
+            File.WriteAllText(marker, "Test results delivered by StageGate; this folder is emptied on every run.\n");
             // Links are left behind: one that points out of the folder would copy a file of this machine into the results.
             var walk = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
             foreach (var file in Directory.EnumerateFiles(Folder, "*", walk))

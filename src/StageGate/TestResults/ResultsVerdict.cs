@@ -24,10 +24,15 @@ internal static class ResultsVerdict
         ArgumentNullException.ThrowIfNull(results);
         var stage = test.Stage.DisplayName;
         var map = SourceMap.For(plan.Dockerfile, test.Stage, plan.ContextDirectory);
-        var tests = results.Tests.Select(t => t.Outcome == TestCaseOutcome.Failed && map.Locate(t) is { } at ? t with { File = at.File, Line = at.Line } : t).ToList();
+        // A failing test's message and trace are output of the build like any step's: a secret it prints is masked.
+        var redactor = new Processes.Redactor(plan.SecretValues);
+        var tests = results.Tests
+            .Select(t => t with { Message = t.Message is null ? null : redactor.Redact(t.Message), StackTrace = t.StackTrace is null ? null : redactor.Redact(t.StackTrace) })
+            .Select(t => t.Outcome == TestCaseOutcome.Failed && map.Locate(t) is { } at ? t with { File = at.File, Line = at.Line } : t).ToList();
         var counts = TestCounts.Of(tests);
         var failed = results.ExitCode is int code ? code != 0 : counts.Failed > 0;
-        var evidence = results.ExitCode is not null || results.HasReadableFile;
+        // A result file with no test in it (a filter that matched nothing) proves nothing ran: it is no evidence.
+        var evidence = results.ExitCode is not null || (results.HasReadableFile && counts.Total > 0);
 
         var diagnostics = new List<Diagnostic>();
         var onlyEvidenceWasBad = !evidence;

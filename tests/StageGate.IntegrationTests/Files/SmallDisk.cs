@@ -22,7 +22,7 @@ internal sealed class SmallDisk : IAsyncDisposable
         }
         Directory.Delete(path);
         var reason = $"mount -t tmpfs failed ({exitCode}): {error.Trim()}; the full-disk tests need root";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (StageGate.Ci.CiEnvironment.IsCi(Environment.GetEnvironmentVariable))
         {
             Assert.Fail($"A small disk is required when CI=true, but {reason}");
         }

@@ -22,6 +22,15 @@ public class CiSystemTests
     }
 
     [Fact]
+    public void Text_after_an_MSBuild_prefix_cannot_issue_GitHubs_older_command_form()
+    {
+        var defused = new GitHubActions(Environment()).DefuseInline("RUN echo \"##[error]forged\" && false");
+
+        Assert.DoesNotContain("##[", defused, StringComparison.Ordinal);
+        Assert.Contains("forged", defused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ci_none_wins_over_the_environment()
     {
         Assert.Null(CiSystem.Detect("none", Environment(("GITHUB_ACTIONS", "true"))));
