@@ -29,7 +29,7 @@ internal sealed record GateOptions
     public string Dockerfile => Get(OptionTable.Dockerfile)!;
 
     /// <summary>The docker program to run: the docker path option, or <c>docker</c> on PATH.</summary>
-    public string Docker => Get(OptionTable.DockerPath) ?? "docker";
+    public string Docker => Get(OptionTable.DockerPath)!;
 
     /// <summary>The option's value, or its default when nobody set it.</summary>
     public T Get<T>(GateOption<T> option) => Values.TryGetValue(option, out var value) ? (T)value : option.Default;

@@ -182,14 +182,7 @@ internal sealed record GatePlan
         var values = new List<string>();
         foreach (var secret in secrets)
         {
-            if (string.IsNullOrWhiteSpace(secret.Id))
-            {
-                throw Codes.InvalidOption.Exception("A build secret has no id; write it as id=NAME,env=VARIABLE or id=NAME,src=PATH.");
-            }
-            if (secret.Environment is not null && secret.File is not null)
-            {
-                throw Codes.InvalidOption.Exception($"Build secret '{secret.Id}' has two sources; give env=VARIABLE or src=PATH, not both.");
-            }
+            // The secret's form (an id, at most one source) was checked where it was read, with the option's name.
             string? value;
             if (secret.File is not null)
             {

@@ -177,7 +177,7 @@ internal static class OptionTable
         Name = "DockerPath",
         Shape = OptionShape.Program,
         Help = "The docker executable; a bare name is looked up on PATH.",
-        Default = null,
+        Default = Engine.EndpointResolver.DefaultDocker,
         DefaultText = "docker",
         Cli = "--docker",
         MSBuildProperty = "StageGateDockerPath",

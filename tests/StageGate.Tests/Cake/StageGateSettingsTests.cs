@@ -49,7 +49,8 @@ public sealed class StageGateSettingsTests
     {
         var options = new StageGateSettings().ToValues(WorkingDirectory).Resolve();
 
-        Assert.Equal(new string?[4], new[] { options.Get(OptionTable.Context), options.Get(OptionTable.Baseline), options.Get(OptionTable.ReportPath), options.Get(OptionTable.DockerPath) });
+        Assert.Equal(new string?[3], new[] { options.Get(OptionTable.Context), options.Get(OptionTable.Baseline), options.Get(OptionTable.ReportPath) });
+        Assert.Equal((OptionSource.Default, "docker"), (options.SourceOf(OptionTable.DockerPath), options.Docker));
     }
 
     [Fact]
