@@ -47,7 +47,10 @@ internal static class TargetOutcomes
                 return new TargetOutcome(GateOutcome.Passed, duration, null);
             }
         }
-        else if (StageCompleted(plan.Dockerfile, target.Stage, steps))
+        else if (StageCompleted(plan.Dockerfile, target.Stage, steps)
+            // BuildKit 0.8 may report no vertex at all for a stage whose every step is cached and whose result nothing
+            // exports; buildx still writes the target's entry (its build ref) to the metadata file only after solving it.
+            || own.Any(r => r.Succeeded && r.Metadata.For(target.BakeName) is not null))
         {
             return new TargetOutcome(GateOutcome.Passed, duration, null);
         }

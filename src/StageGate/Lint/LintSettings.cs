@@ -32,12 +32,14 @@ internal sealed record LintSettings
         {
             return configured;
         }
-        if (document.Check.Skips(rule))
+        // A check BuildKit ships off answers only to experimental=, which wins over skip= (skip=all;experimental=Rule runs Rule).
+        var experimentalOn = rule.DefaultLevel == LintLevel.Off && rule.IsBuildKitCheck && document.Check.EnablesExperimental(rule);
+        if (document.Check.Skips(rule) && !experimentalOn)
         {
             return LintLevel.Off;
         }
         var level = rule.DefaultLevel;
-        if (level == LintLevel.Off && (Only.Contains(rule.Id) || (rule.IsBuildKitCheck && document.Check.EnablesExperimental(rule))))
+        if (level == LintLevel.Off && (Only.Contains(rule.Id) || experimentalOn))
         {
             // A rule that ships off runs when asked for by name, as BuildKit's experimental checks do.
             level = LintLevel.Warning;

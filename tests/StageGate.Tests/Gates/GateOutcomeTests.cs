@@ -113,6 +113,21 @@ public sealed class GateOutcomeTests
     }
 
     [Fact]
+    public void A_test_stage_buildx_solved_without_reporting_its_cached_steps_passes_on_its_metadata_entry()
+    {
+        var plan = Plan("Dockerfile.fixture");
+        var test = BuildTargets.For(plan).First(t => t.Role == TargetRole.Test);
+        var solved = new BuildRun(0, [], [], null, TimeSpan.Zero)
+        {
+            Metadata = BuildMetadata.Parse($$"""{ "{{test.BakeName}}": { "buildx.build.ref": "default/default/abc" } }""", bake: true),
+        };
+
+        var outcome = TargetOutcomes.Decide(plan, test, [solved]);
+
+        Assert.Equal(GateOutcome.Passed, outcome.Outcome);
+    }
+
+    [Fact]
     public void A_bake_that_exited_0_and_printed_nothing_passes_no_target()
     {
         var plan = Plan("Dockerfile.fixture");

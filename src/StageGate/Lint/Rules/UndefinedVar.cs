@@ -5,7 +5,8 @@ namespace StageGate.Lint.Rules;
 /// <summary>
 /// BuildKit's UndefinedVar, without BuildKit's view of the base image's environment: StageGate reports a variable
 /// only when it knows the variable is undefined — a stage built from scratch, a global ARG not declared again in the
-/// stage, or a near-typo of a defined name — so an image's own ENV (NODE_VERSION, JAVA_HOME) is never a false alarm.
+/// stage, a name the stage declares only later, or a near-typo of a defined name — so an image's own ENV
+/// (NODE_VERSION, JAVA_HOME) is never a false alarm.
 /// </summary>
 internal sealed class UndefinedVar : LintRule
 {
@@ -36,8 +37,9 @@ internal sealed class UndefinedVar : LintRule
             {
                 defined.UnionWith(ancestor.Body.Where(i => i.Keyword == "ENV").SelectMany(EnvNames));
             }
-            foreach (var instruction in stage.Body)
+            for (var index = 0; index < stage.Body.Count; index++)
             {
+                var instruction = stage.Body[index];
                 if (Expanded.Contains(instruction.Keyword, StringComparer.Ordinal))
                 {
                     var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +50,8 @@ internal sealed class UndefinedVar : LintRule
                             continue;
                         }
                         var suggestion = Suggestions.Nearest(variable, defined);
-                        var certain = fromScratch || document.GlobalArgNames.Contains(variable) || suggestion is not null;
+                        var certain = fromScratch || document.GlobalArgNames.Contains(variable) || suggestion is not null
+                            || DeclaredAfter(stage, index, variable);
                         if (certain)
                         {
                             yield return Finding(
@@ -76,6 +79,16 @@ internal sealed class UndefinedVar : LintRule
         "ARG" => instruction.Arguments.Where(a => a.Contains('=', StringComparison.Ordinal)).Select(a => a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..]),
         _ => instruction.Arguments,
     };
+
+    /// <summary>
+    /// Whether a later ARG or ENV of the stage declares <paramref name="variable"/>: then the name is the stage's own and
+    /// used before it exists, whatever the base image sets (BuildKit's <c>COPY $foo .</c> then <c>ARG foo=bar</c>). The
+    /// instruction itself does not count: <c>ENV X=$X:/more</c> extends what the image may well set.
+    /// </summary>
+    private static bool DeclaredAfter(LintStage stage, int index, string variable) =>
+        stage.Body.Skip(index + 1).Any(i =>
+            (i.Keyword == "ARG" && i.Arguments.Select(LintDocument.ArgName).Contains(variable, StringComparer.Ordinal))
+            || (i.Keyword == "ENV" && EnvNames(i).Contains(variable, StringComparer.Ordinal)));
 
     private static IEnumerable<string> EnvNames(Instruction env) => env.Arguments.Where((_, i) => i % 2 == 0);
 }
