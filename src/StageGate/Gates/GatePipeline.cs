@@ -17,7 +17,6 @@ internal static class GatePipeline
         var started = Stopwatch.GetTimestamp();
         var plan = GatePlan.Create(options);
         var docker = DockerExecutable(plan.Options);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
         var targets = BuildTargets.For(plan);
@@ -28,6 +27,7 @@ internal static class GatePipeline
         var runs = plan.Options.Get(OptionTable.Sequential)
             ? await RunSequentialAsync(plan, targets, docker, folder, progress, cancellationToken)
             : [await RunBakeAsync(plan, targets, docker, folder, progress, cancellationToken)];
+        await DockerProbe.DiagnoseAsync(docker, plan.Options.Get(OptionTable.Builder), runs, cancellationToken);
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
         diagnostics.AddRange(RunDiagnostics(plan, runs, outcomes));
@@ -105,10 +105,10 @@ internal static class GatePipeline
     {
         var plan = GatePlan.Create(options.With(OptionTable.FinalTarget, target).With<IReadOnlyList<string>>(OptionTable.TestTargets, []));
         var docker = DockerExecutable(plan.Options);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
         using var folder = RunFolder.Create();
         var run = await RunSingleAsync(plan, build, docker, folder, progress, cancellationToken);
+        await DockerProbe.DiagnoseAsync(docker, plan.Options.Get(OptionTable.Builder), [run], cancellationToken);
         var outcome = TargetOutcomes.Decide(plan, build, [run]);
         var diagnostics = RunDiagnostics(plan, [run], [(build, outcome)]).ToList();
         if (outcome.Failure is { } failure && outcome.Outcome == GateOutcome.Failed)
