@@ -19,7 +19,9 @@ internal static class GatePipeline
         var docker = DockerExecutable(plan.Options);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
-        var targets = BuildTargets.For(plan);
+        var builderSizes = BuilderSizeCache.For(plan, Environment.GetEnvironmentVariable, cancellationToken);
+        var knownBuilderSize = builderSizes?.Read();
+        var targets = BuildTargets.For(plan, measureBuilder: knownBuilderSize is null);
         progress?.Report(new GateProgress(GateProgressLevel.Summary,
             $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
 
@@ -54,6 +56,14 @@ internal static class GatePipeline
                 plan.BuilderStage?.DisplayName, cancellationToken);
             // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
             image = measured with { Tags = FinalTags(plan).Where(t => measured.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
+            if (measured.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+            {
+                await builderSizes.WriteAsync(builderSize, cancellationToken);
+            }
+            else if (knownBuilderSize is not null && problem is null)
+            {
+                image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+            }
             if (problem is not null)
             {
                 diagnostics.Add(MeasurementDiagnostic(plan, problem.Diagnostic));
