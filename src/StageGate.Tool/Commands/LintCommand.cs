@@ -79,7 +79,8 @@ internal static class LintCommand
         var findings = new JsonArray();
         foreach (var result in run.Results)
         {
-            findings.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> serializes by reflection, which the Native AOT build cannot.
+            findings.Add((JsonNode)new JsonObject
             {
                 ["rule"] = result.Rule.Id,
                 ["name"] = result.Rule.Name,

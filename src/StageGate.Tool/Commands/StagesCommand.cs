@@ -61,9 +61,10 @@ internal static class StagesCommand
                 {
                     node["image"] = reference.Image;
                 }
-                references.Add(node);
+                references.Add((JsonNode)node);
             }
-            stages.Add(new JsonObject
+            // Nodes as JsonNode: the generic Add<T> serializes by reflection, which the Native AOT build cannot.
+            stages.Add((JsonNode)new JsonObject
             {
                 ["index"] = stage.Index,
                 ["name"] = stage.Name,

@@ -274,7 +274,7 @@ internal sealed class RawJsonProgressReader
         SolveStatus? status;
         try
         {
-            status = JsonSerializer.Deserialize<SolveStatus>(_record.AsSpan(0, _length));
+            status = JsonSerializer.Deserialize(_record.AsSpan(0, _length), SolveStatusJsonContext.Default.SolveStatus);
         }
         catch (JsonException)
         {

@@ -11,8 +11,12 @@ internal sealed record BuildTarget(Stage Stage, TargetRole Role, string BakeName
     /// </summary>
     public string? TargetName { get; init; } = Stage.Name;
 
-    /// <summary>Test stages only need their steps to run; images that are measured are loaded into the engine.</summary>
-    public TargetOutput Output => Role == TargetRole.Test || Tag is null ? TargetOutput.CacheOnly : TargetOutput.Image;
+    /// <summary>
+    /// Test stages only need their steps to run; images that are measured are loaded into the engine, the builder
+    /// without a tag (the engine names it by its id).
+    /// </summary>
+    public TargetOutput Output => Role == TargetRole.Builder ? TargetOutput.Image
+        : Role == TargetRole.Test || Tag is null ? TargetOutput.CacheOnly : TargetOutput.Image;
 
     /// <summary><see cref="Output"/> as the value of buildx's <c>--output</c>.</summary>
     public string OutputArgument => Output == TargetOutput.CacheOnly ? "type=cacheonly" : "type=docker";

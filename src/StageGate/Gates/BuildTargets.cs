@@ -4,7 +4,11 @@ namespace StageGate.Gates;
 
 internal static class BuildTargets
 {
-    public static IReadOnlyList<BuildTarget> For(GatePlan plan)
+    /// <summary>
+    /// The tests, the final stage and, when <paramref name="measureBuilder"/>, the builder stage it copies from, loaded
+    /// untagged: a tag per project would leave a builder image of hundreds of megabytes on every machine.
+    /// </summary>
+    public static IReadOnlyList<BuildTarget> For(GatePlan plan, bool measureBuilder = true)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var targets = new List<BuildTarget>();
@@ -13,9 +17,9 @@ internal static class BuildTargets
             targets.Add(Create(plan, test, TargetRole.Test, null, names));
         }
         targets.Add(Create(plan, plan.FinalStage, TargetRole.Final, plan.FinalTag, names));
-        if (plan.BuilderStage is { } builder && builder.Index != plan.FinalStage.Index && plan.BuilderTag is not null && builder.Name is not null)
+        if (measureBuilder && plan.BuilderStage is { } builder && builder.Index != plan.FinalStage.Index && builder.Name is not null)
         {
-            targets.Add(Create(plan, builder, TargetRole.Builder, plan.BuilderTag, names));
+            targets.Add(Create(plan, builder, TargetRole.Builder, null, names));
         }
         return targets;
     }

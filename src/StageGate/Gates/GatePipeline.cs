@@ -18,11 +18,12 @@ internal static class GatePipeline
         var started = Stopwatch.GetTimestamp();
         var plan = GatePlan.Create(options);
         var docker = DockerExecutable(plan.Options);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
         await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
 
         var diagnostics = new List<Diagnostic>(plan.Warnings);
-        var targets = BuildTargets.For(plan);
+        var builderSizes = BuilderSizeCache.For(plan, Environment.GetEnvironmentVariable, cancellationToken);
+        var knownBuilderSize = builderSizes?.Read();
+        var targets = BuildTargets.For(plan, measureBuilder: knownBuilderSize is null);
         progress?.Report(new GateProgress(GateProgressLevel.Summary,
             $"StageGate: building {Describe(plan)} from {plan.DockerfilePath}"));
 
@@ -31,6 +32,7 @@ internal static class GatePipeline
         var runs = plan.Options.Get(OptionTable.Sequential)
             ? await RunSequentialAsync(plan, targets, exports, docker, folder, progress, cancellationToken)
             : [await RunBakeAsync(plan, targets, exports, docker, folder, progress, cancellationToken)];
+        await DockerProbe.DiagnoseAsync(docker, plan.Options.Get(OptionTable.Builder), runs, cancellationToken);
 
         var outcomes = targets.Select(t => (Target: t, Outcome: TargetOutcomes.Decide(plan, t, runs))).ToList();
         diagnostics.AddRange(RunDiagnostics(plan, runs, outcomes));
@@ -62,6 +64,14 @@ internal static class GatePipeline
                 plan.BuilderStage?.DisplayName, cancellationToken);
             // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
             image = measured with { Tags = FinalTags(plan).Where(t => measured.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
+            if (measured.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+            {
+                await builderSizes.WriteAsync(builderSize, cancellationToken);
+            }
+            else if (knownBuilderSize is not null && problem is null)
+            {
+                image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+            }
             if (problem is not null)
             {
                 diagnostics.Add(MeasurementDiagnostic(plan, problem.Diagnostic));
@@ -113,11 +123,11 @@ internal static class GatePipeline
     {
         var plan = GatePlan.Create(options.With(OptionTable.FinalTarget, target).With<IReadOnlyList<string>>(OptionTable.TestTargets, []));
         var docker = DockerExecutable(plan.Options);
-        await DockerProbe.EnsureReadyAsync(docker, plan.Options.Get(OptionTable.Builder), cancellationToken);
         await BuilderCapabilities.RequireAsync(plan, docker, cancellationToken);
         var build = new BuildTarget(plan.FinalStage, TargetRole.Final, BakeName: "final", Tag: plan.Options.Get(OptionTable.Tags).Count > 0 ? plan.FinalTag : null);
         using var folder = RunFolder.Create();
         var run = await RunSingleAsync(plan, build, docker, folder, progress, cancellationToken);
+        await DockerProbe.DiagnoseAsync(docker, plan.Options.Get(OptionTable.Builder), [run], cancellationToken);
         var outcome = TargetOutcomes.Decide(plan, build, [run]);
         var diagnostics = RunDiagnostics(plan, [run], [(build, outcome)]).ToList();
         if (outcome.Failure is { } failure && outcome.Outcome == GateOutcome.Failed)

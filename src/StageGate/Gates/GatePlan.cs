@@ -27,7 +27,6 @@ internal sealed record GatePlan
     public Stage? BuilderStage { get; init; }
 
     public required string FinalTag { get; init; }
-    public string? BuilderTag { get; init; }
     public SizeBudget? SizeBudget { get; init; }
     public GrowthBudget? GrowthBudget { get; init; }
     public long? BaselineBytes { get; init; }
@@ -116,7 +115,6 @@ internal sealed record GatePlan
             FinalStage = final,
             BuilderStage = builder,
             FinalTag = options.Get(OptionTable.Tags) is [var first, ..] ? first : DefaultTag(context, dockerfilePath, final.DisplayName),
-            BuilderTag = builder is null ? null : DefaultTag(context, dockerfilePath, builder.DisplayName),
             SizeBudget = sizeBudget,
             GrowthBudget = growthBudget,
             BaselineBytes = baselineBytes,

@@ -12,7 +12,7 @@ namespace StageGate.Hosting;
 /// </summary>
 internal static class MissingDocker
 {
-    // What the probe finds before any build: no docker program, no buildx plugin, no daemon answering.
+    // What the probe finds when a build cannot start: no docker program, no buildx plugin, no daemon answering.
     private static readonly DiagnosticCode[] NoEngine = [Codes.DockerNotFound, Codes.BuildxNotFound, Codes.DaemonNotAnswering];
 
     /// <summary>The warning that takes the place of <paramref name="error"/>, or null when the error stands.</summary>

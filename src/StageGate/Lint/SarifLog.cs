@@ -34,7 +34,8 @@ internal static class SarifLog
             var end = Math.Max(start, result.Finding.EndLine);
             var hash = LineHash(result.Rule.Id, start <= lines.Count ? lines[start - 1] : "");
             occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
-            results.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> would serialize by reflection, which the Native AOT build cannot.
+            results.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = result.Rule.Id,
                 ["ruleIndex"] = IndexOf(rules, result.Rule),

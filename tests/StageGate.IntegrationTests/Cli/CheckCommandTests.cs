@@ -192,7 +192,7 @@ public sealed class CheckCommandTests(ITestOutputHelper output)
         Assert.Empty(await OurProcesses.GoneWithinAsync(sample, TimeSpan.FromSeconds(5)));
     }
 
-    /// <summary>A fake docker, written into the sample: the probe passes (the real daemon answers the ping), buildx is the script.</summary>
+    /// <summary>A fake docker, written into the sample: buildx is the script, and a run that exits 0 is never probed.</summary>
     private static string FakeDocker(GateSample sample, string script)
     {
         var path = sample.Write("fake-docker", "#!/bin/sh\n" + script + "\n");

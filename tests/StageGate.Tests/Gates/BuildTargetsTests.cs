@@ -47,6 +47,22 @@ public sealed class BuildTargetsTests : IDisposable
     }
 
     [Fact]
+    public void The_builder_is_loaded_without_a_tag_so_no_builder_image_is_left_named_per_project()
+    {
+        var builder = Targets(TestAndFinal).Single(t => t.Role == TargetRole.Builder);
+
+        Assert.Null(builder.Tag);
+    }
+
+    [Fact]
+    public void A_builder_whose_size_is_already_known_is_not_exported()
+    {
+        var targets = BuildTargets.For(GatePlan.Create(new TestOptions { Dockerfile = _context.Write("Dockerfile", TestAndFinal), UseConfigurationFile = false }), measureBuilder: false);
+
+        Assert.Equal(new[] { "test", "final" }, targets.Select(t => t.BakeName));
+    }
+
+    [Fact]
     public void The_last_stage_is_built_without_a_target_name_and_the_others_by_name()
     {
         var targets = Targets(TestAndFinal);
