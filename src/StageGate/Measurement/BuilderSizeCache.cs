@@ -30,7 +30,8 @@ internal sealed record BuilderSizeCache(string File, string Key)
     {
         try
         {
-            var lines = System.IO.File.ReadAllLines(File);
+            // A key and a number: anything larger is not this cache's file, and every file StageGate reads is capped.
+            var lines = Files.BoundedFile.ReadTextAtMost(File, new Files.InputLimit("Builder size cache", 4096))?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
             return lines is [var key, var size] && key == Key && long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
                 ? bytes
                 : null;
