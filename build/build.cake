@@ -1,7 +1,7 @@
 // StageGate's own build. Run through ./build.sh or ./build.ps1 (they restore the pinned Cake tool).
 //   ./build.sh                  main job: provision Docker where needed, build, gate the samples
 //   ./build.sh --target=Test    build, pack and run every test
-//   ./build.sh --target=PublishNative   the Native AOT stagegate for linux-x64 in artifacts/native
+//   ./build.sh --target=PublishNative   installs the packed tool (Native AOT on linux-x64) into artifacts/native and smoke-tests it
 //   ./build.sh --target=CI      provision + build + test + pack + samples + native binary (what .ci/run does)
 using System.Xml.Linq;
 
@@ -42,6 +42,22 @@ void Provision()
     if (exitCode != 0) throw new CakeException($"Docker provisioning failed (exit {exitCode}); its output is above.");
 }
 
+bool IsLinuxX64() =>
+    OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+
+void ProvisionNativeToolchain()
+{
+    var exitCode = Run("bash", root.CombineWithFilePath("build/provision-native-toolchain.sh").FullPath);
+    if (exitCode != 0) throw new CakeException($"The Native AOT toolchain could not be provisioned (exit {exitCode}); its output is above.");
+}
+
+// Native AOT, with trimming and AOT warnings failing the build: they mean code that may fail only in the native binary.
+DotNetMSBuildSettings NativeSettings() => new DotNetMSBuildSettings()
+    .SetContinuousIntegrationBuild(isCI)
+    .WithProperty("PublishAot", "true")
+    .WithProperty("IlcTreatWarningsAsErrors", "true")
+    .WithProperty("TrimmerSingleWarn", "false");
+
 Task("Clean")
     .Does(() =>
 {
@@ -71,6 +87,25 @@ Task("Pack")
         // asks for its Build target; after the Build task this is an up-to-date check.
         OutputDirectory = packages,
     });
+    // The tool's package above only points at its payloads (ToolPackageRuntimeIdentifiers): the portable one,
+    // and on a linux-x64 machine the Native AOT one, which needs clang to link.
+    var tool = root.CombineWithFilePath("src/StageGate.Tool/StageGate.Tool.csproj").FullPath;
+    DotNetPack(tool, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages, Runtime = "any" });
+    if (IsLinuxX64())
+    {
+        ProvisionNativeToolchain();
+        DotNetPack(tool, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = packages,
+            Runtime = "linux-x64",
+            MSBuildSettings = NativeSettings(),
+        });
+    }
+    else
+    {
+        Information("StageGate.Tool.linux-x64 is packed on linux-x64 machines only; this machine packs the portable tool.");
+    }
     foreach (var package in GetFiles(packages.FullPath + "/*.nupkg"))
     {
         Information("Packed {0}", package.GetFilename());
@@ -158,40 +193,39 @@ Task("Samples")
 // The stagegate CLI as one Native AOT binary: it starts in milliseconds where the portable tool JIT-compiles
 // for hundreds. Only linux-x64 is produced (the toolchain is provisioned here); elsewhere the dotnet tool is the way.
 Task("PublishNative")
+    .IsDependentOn("Pack")
     .Does(() =>
 {
-    if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+    if (!IsLinuxX64())
     {
         Information("The native stagegate is built for linux-x64 only; use the StageGate.Tool dotnet tool here.");
         return;
     }
-    var exitCode = Run("bash", root.CombineWithFilePath("build/provision-native-toolchain.sh").FullPath);
-    if (exitCode != 0) throw new CakeException($"The Native AOT toolchain could not be provisioned (exit {exitCode}); its output is above.");
-
+    // The tool as a user gets it: `dotnet tool install` from the packed packages (a private cache, so a package of
+    // the same version from an earlier build cannot win) must pick the Native AOT payload on this machine.
     var native = artifacts.Combine("native");
     CleanDirectory(native);
-    DotNetPublish(root.CombineWithFilePath("src/StageGate.Tool/StageGate.Tool.csproj").FullPath, new DotNetPublishSettings
+    CleanDirectory(artifacts.Combine("tool-nuget"));
+    var version = GetFiles(packages.FullPath + "/StageGate.Tool.linux-x64.*.nupkg").Single().GetFilenameWithoutExtension().FullPath["StageGate.Tool.linux-x64.".Length..];
+    var install = StartProcess("dotnet", new ProcessSettings
     {
-        Configuration = configuration,
-        Runtime = "linux-x64",
-        OutputDirectory = native,
-        MSBuildSettings = new DotNetMSBuildSettings()
-            .SetContinuousIntegrationBuild(isCI)
-            .WithProperty("PublishAot", "true")
-            // Trimming and AOT warnings mean code that may fail only in the native binary: they fail the publish.
-            .WithProperty("IlcTreatWarningsAsErrors", "true")
-            .WithProperty("TrimmerSingleWarn", "false"),
+        Arguments = new ProcessArgumentBuilder().Append("tool").Append("install").Append("--tool-path").AppendQuoted(native.FullPath)
+            .Append("--add-source").AppendQuoted(packages.FullPath).Append("--version").Append(version).Append("StageGate.Tool"),
+        WorkingDirectory = root,
+        EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = artifacts.Combine("tool-nuget").FullPath },
     });
-    // The command's name, as the dotnet tool installs it.
-    MoveFile(native.CombineWithFilePath("StageGate.Tool"), native.CombineWithFilePath("stagegate"));
+    if (install != 0) throw new CakeException($"Installing the packed StageGate.Tool failed (exit {install}); its output is above.");
 
-    // A smoke test of the binary itself: reflection that trimming removed fails here, not on a user's machine.
+    // A smoke test of the installed binary: reflection that trimming removed fails here, not on a user's machine.
     var stagegate = native.CombineWithFilePath("stagegate").FullPath;
     if (Run(stagegate, "--version") != 0 || Run(stagegate, "stages", "--file", root.CombineWithFilePath("samples/wordfreq-c/Dockerfile").FullPath, "--format", "json") != 0)
     {
-        throw new CakeException("The native stagegate failed its smoke test; its output is above.");
+        throw new CakeException("The installed stagegate failed its smoke test; its output is above.");
     }
-    Information("Native stagegate: {0}", stagegate);
+    // The native payload, not the portable one, is what a linux-x64 user runs.
+    var target = new FileInfo(stagegate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? stagegate;
+    if (!target.Contains("linux-x64", StringComparison.Ordinal)) throw new CakeException($"dotnet tool install chose {target}, not the linux-x64 payload.");
+    Information("Native stagegate: {0} -> {1}", stagegate, target);
 });
 
 Task("CI")
