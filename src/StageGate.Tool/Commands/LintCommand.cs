@@ -30,11 +30,15 @@ internal static class LintCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = new ConsoleHost(parse.InvocationConfiguration.Error);
-            var chosen = parse.GetValue(format)?.Trim().ToLowerInvariant();
-            if (chosen is not ("text" or "json" or "sarif"))
+            string chosen;
+            try
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    Codes.InvalidOption.Create($"--format '{chosen}' is not a format; use text, json or sarif.").ToString());
+                chosen = OutputFormat.Choose(parse.GetValue(format), "text", "json", "sarif");
+            }
+            catch (StageGateException e)
+            {
+                // Checked before the run, whose output the format decides; said as any input error is.
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Diagnostic.ToString());
                 return ExitCodes.InputOrEnvironmentError;
             }
             var run = await HostedGate.LintAsync(

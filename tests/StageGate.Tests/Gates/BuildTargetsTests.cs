@@ -17,19 +17,10 @@ public sealed class BuildTargetsTests : IDisposable
             UseConfigurationFile = false,
         }));
 
-    private const string TestAndFinal = """
-        FROM busybox AS builder
-        RUN echo hello > /out.txt
-        FROM builder AS test
-        RUN test -f /out.txt
-        FROM busybox AS final
-        COPY --from=builder /out.txt /out.txt
-        """;
-
     [Fact]
     public void Tests_come_first_then_the_final_stage_then_the_builder_it_is_compared_with()
     {
-        var targets = Targets(TestAndFinal);
+        var targets = Targets(PlanDockerfiles.TestAndFinal);
 
         Assert.Equal(
             new[] { ("test", TargetRole.Test), ("final", TargetRole.Final), ("builder", TargetRole.Builder) },
@@ -39,7 +30,7 @@ public sealed class BuildTargetsTests : IDisposable
     [Fact]
     public void Test_stages_export_nothing_and_measured_stages_are_loaded_into_the_engine()
     {
-        var targets = Targets(TestAndFinal);
+        var targets = Targets(PlanDockerfiles.TestAndFinal);
 
         Assert.Equal(
             new[] { "type=cacheonly", "type=docker", "type=docker" },
@@ -49,7 +40,7 @@ public sealed class BuildTargetsTests : IDisposable
     [Fact]
     public void The_builder_is_loaded_without_a_tag_so_no_builder_image_is_left_named_per_project()
     {
-        var builder = Targets(TestAndFinal).Single(t => t.Role == TargetRole.Builder);
+        var builder = Targets(PlanDockerfiles.TestAndFinal).Single(t => t.Role == TargetRole.Builder);
 
         Assert.Null(builder.Tag);
     }
@@ -57,7 +48,7 @@ public sealed class BuildTargetsTests : IDisposable
     [Fact]
     public void A_builder_whose_size_is_already_known_is_not_exported()
     {
-        var targets = BuildTargets.For(GatePlan.Create(new TestOptions { Dockerfile = _context.Write("Dockerfile", TestAndFinal), UseConfigurationFile = false }), measureBuilder: false);
+        var targets = BuildTargets.For(GatePlan.Create(new TestOptions { Dockerfile = _context.Write("Dockerfile", PlanDockerfiles.TestAndFinal), UseConfigurationFile = false }), measureBuilder: false);
 
         Assert.Equal(new[] { "test", "final" }, targets.Select(t => t.BakeName));
     }
@@ -65,7 +56,7 @@ public sealed class BuildTargetsTests : IDisposable
     [Fact]
     public void The_last_stage_is_built_without_a_target_name_and_the_others_by_name()
     {
-        var targets = Targets(TestAndFinal);
+        var targets = Targets(PlanDockerfiles.TestAndFinal);
 
         Assert.Equal(new[] { "test", null, "builder" }, targets.Select(t => t.TargetName));
     }

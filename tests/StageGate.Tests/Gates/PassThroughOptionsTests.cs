@@ -13,17 +13,8 @@ public sealed class PassThroughOptionsTests : IDisposable
 
     public void Dispose() => _context.Dispose();
 
-    private const string TestAndFinal = """
-        FROM busybox AS builder
-        RUN echo hello > /out.txt
-        FROM builder AS test
-        RUN test -f /out.txt
-        FROM busybox AS final
-        COPY --from=builder /out.txt /out.txt
-        """;
-
     private GateOptions Options(Func<GateOptions, GateOptions> set) =>
-        set(new TestOptions { Dockerfile = _context.Write("Dockerfile", TestAndFinal), UseConfigurationFile = false, Tags = ["registry.example/app:1.0"] });
+        set(new TestOptions { Dockerfile = _context.Write("Dockerfile", PlanDockerfiles.TestAndFinal), UseConfigurationFile = false, Tags = ["registry.example/app:1.0"] });
 
     private static BuildTarget Target(GatePlan plan, TargetRole role) => BuildTargets.For(plan).First(t => t.Role == role);
 
@@ -112,7 +103,7 @@ public sealed class PassThroughOptionsTests : IDisposable
     [Fact]
     public void Push_without_an_explicit_tag_is_SG1016_so_the_default_tag_is_never_pushed()
     {
-        var options = ((GateOptions)new TestOptions { Dockerfile = _context.Write("Dockerfile", TestAndFinal), UseConfigurationFile = false })
+        var options = ((GateOptions)new TestOptions { Dockerfile = _context.Write("Dockerfile", PlanDockerfiles.TestAndFinal), UseConfigurationFile = false })
             .With(OptionTable.Push, true);
 
         var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
