@@ -20,8 +20,7 @@ internal sealed class MSBuildHost(TaskLoggingHelper log, CiSystem? ci = null) : 
 
     public void Log(Diagnostic diagnostic)
     {
-        var message = ci is null ? DiagnosticText.MessageWithDetails(diagnostic)
-            : DiagnosticText.MessageWithDetails(diagnostic with { Message = ci.DefuseInline(diagnostic.Message), Details = ci.Defuse(diagnostic.Details) });
+        var message = DiagnosticText.MessageWithDetails(ci is null ? diagnostic : ci.DefuseForMSBuild(diagnostic));
         var (file, line) = (diagnostic.File ?? "", diagnostic.Line ?? 0);
         // Column 1 when only the line is known, so the location reads file(14,1) like the core's own rendering.
         var column = line == 0 ? 0 : diagnostic.Column ?? 1;
