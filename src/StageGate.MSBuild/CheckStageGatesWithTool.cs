@@ -120,6 +120,10 @@ public sealed class CheckStageGatesWithTool : ToolTask
     protected override string GenerateCommandLineCommands() =>
         ToolArguments.CommandLine(ToolArguments.For(ToolAssembly, ProjectFile, StampFile, _resultFile, Properties, Items));
 
+    // Detailed verbosity only: the .NET task shows no command line, and a normal log should read the same in both.
+    /// <inheritdoc />
+    protected override void LogToolCommand(string message) => Log.LogMessage(MessageImportance.Low, message);
+
     // The result file says what went wrong; MSBuild's "exited with code 1" would only repeat it.
     /// <inheritdoc />
     protected override bool HandleTaskExecutionErrors() => true;

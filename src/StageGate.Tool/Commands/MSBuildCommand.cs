@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Files;
@@ -30,7 +31,9 @@ internal static class MSBuildCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var host = new MSBuildToolHost(parse.InvocationConfiguration.Error, CiSystem.Detect("auto", Environment.GetEnvironmentVariable));
+            // UTF-8 whatever the console's code page, as the task reads it: a step's output can hold any character.
+            await using var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+            var host = new MSBuildToolHost(error, CiSystem.Detect("auto", Environment.GetEnvironmentVariable));
             var projectFile = Path.GetFullPath(parse.GetValue(project)!);
             IncrementalRun check;
             try
