@@ -230,7 +230,7 @@ public static class Codes
     {
         Explanation = "In the Debug configuration, Visual Studio's container tools (`ContainerDevelopmentMode` `Fast`, their default there) build only the Dockerfile's first "
             + "stage (or `DockerfileFastModeStage`) for the container they run and mount the build output into it, so the test and final stages never run on F5. "
-            + "StageGate's gates run after the build, as in any build; this message says once per build that the container you debug is not the image they gated.",
+            + "StageGate's gates run after the build, as in any build; in Visual Studio this message says once per build that the container you debug is not the image they gated.",
     };
 
     // SG5xxx — lint: rules on the Dockerfile, run before docker starts

@@ -192,10 +192,12 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
         // No Docker needed: the note comes before the gates, which then warn that they did not run.
         var project = Project("fast-mode", properties: "<ContainerDevelopmentMode>Fast</ContainerDevelopmentMode><DockerfileFastModeStage>base</DockerfileFastModeStage>");
 
-        var build = await project.BuildExactlyAsync(["-v:n", "-p:StageGateDockerPath=/nonexistent/stagegate/docker"], environment: OutsideCi);
+        var build = await project.BuildExactlyAsync(["-v:n", "-p:StageGateDockerPath=/nonexistent/stagegate/docker", "-p:BuildingInsideVisualStudio=true"], environment: OutsideCi);
+        var commandLine = await project.BuildExactlyAsync(["-v:n", "-p:StageGateDockerPath=/nonexistent/stagegate/docker"], environment: OutsideCi);
 
         Assert.True(build.Succeeded, "the build failed");
         Assert.Equal(1, build.CountLines("SG4010"));
+        Assert.Equal(0, commandLine.CountLines("SG4010"));
         Assert.Contains("builds only base of the Dockerfile", build.Output, StringComparison.Ordinal);
         Assert.Contains("ContainerDevelopmentMode=Regular", build.Output, StringComparison.Ordinal);
     }
