@@ -198,6 +198,7 @@ internal static class HostedGate
 
     private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled"
+        : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code && d.Severity == DiagnosticSeverity.Info) ? "StageGate: not run inside a container, no Docker engine"
         : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code) ? "StageGate: not run, no Docker engine"
         : "StageGate: did not run";
 
