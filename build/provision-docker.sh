@@ -182,6 +182,7 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
+  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh"
   log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
 }
 
