@@ -1,3 +1,4 @@
+using StageGate.Buildx;
 using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
@@ -25,6 +26,10 @@ internal static class HostedGate
             GateResult result;
             try
             {
+                if (MissingDocker.ProbeFirst(options, values.Environment))
+                {
+                    await DockerProbe.EnsureReadyAsync(options.Docker, options.Get(OptionTable.Builder), cancellationToken).ConfigureAwait(false);
+                }
                 result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
             }
             catch (StageGateException e) when (MissingDocker.AsWarning(e.Diagnostic, options, values.Environment) is { } notRun)

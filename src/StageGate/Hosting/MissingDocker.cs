@@ -26,16 +26,12 @@ internal static class MissingDocker
     public static Diagnostic? AsWarning(Diagnostic error, GateOptions options, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(error);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.FrontEnd != FrontEnd.MSBuild
-            || !NoEngine.Any(code => code.Code == error.Code)
-            || options.Get(OptionTable.RequireDocker)
-            || CiEnvironment.IsCi(environment))
+        if (!Excused(options, environment) || !NoEngine.Any(code => code.Code == error.Code))
         {
             return null;
         }
         var cause = $"no Docker engine ({error.Code}: {error.Message.TrimEnd('.')})";
-        if (CiEnvironment.IsOn(environment(InContainerVariable)))
+        if (InContainer(environment))
         {
             // A container with an engine (a dev container with the host's socket) runs the gates; one without is
             // almost always a Dockerfile's own build, which has nothing to gate and must not print about it.
@@ -48,4 +44,19 @@ internal static class MissingDocker
             + $"Outside CI this is a warning; set {options.NameOf(OptionTable.RequireDocker)}=true to require Docker, or StageGateEnabled=false to turn the gates off.");
     }
 
+    /// <summary>
+    /// Whether the engine is asked before the inputs are read: inside a container, where the missing engine would be
+    /// excused. A Dockerfile's own build rarely copies the Dockerfile into the image, and its absence is no error there.
+    /// </summary>
+    public static bool ProbeFirst(GateOptions options, Func<string, string?> environment) =>
+        Excused(options, environment) && InContainer(environment);
+
+    // Only dotnet build runs the gates unasked; a project that requires Docker, and CI, keep the engine's error.
+    private static bool Excused(GateOptions options, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.FrontEnd == FrontEnd.MSBuild && !options.Get(OptionTable.RequireDocker) && !CiEnvironment.IsCi(environment);
+    }
+
+    private static bool InContainer(Func<string, string?> environment) => CiEnvironment.IsOn(environment(InContainerVariable));
 }

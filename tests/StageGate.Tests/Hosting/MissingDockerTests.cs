@@ -119,10 +119,11 @@ public sealed class MissingDockerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_hosted_dotnet_build_inside_a_container_without_docker_is_quiet_and_never_passes()
+    public async Task A_Dockerfile_own_dotnet_build_without_docker_or_the_Dockerfile_is_quiet_and_never_passes()
     {
-        File.WriteAllText(Path.Combine(_folder, "Dockerfile"), "FROM busybox AS test\nRUN true\nFROM scratch\n");
+        // The Dockerfile names a folder the image's COPY steps never brought in, as StageGateDockerfile=../../Dockerfile does.
         var values = new OptionValues(FrontEnd.MSBuild, _folder) { Environment = name => name == "DOTNET_RUNNING_IN_CONTAINER" ? "true" : null }
+            .Add(OptionTable.Dockerfile, "../../Dockerfile")
             .Add(OptionTable.DockerPath, "stagegate-no-such-docker");
         var host = new ListHost();
 
