@@ -269,6 +269,21 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     }
 
     [Fact]
+    public async Task A_build_inside_a_container_without_Docker_says_nothing_even_without_its_Dockerfile()
+    {
+        // A Dockerfile's own build on the SDK image: no engine, and the Dockerfile was never copied into the image.
+        var project = Project("in-container", dockerfile: null, properties: "<StageGateDockerfile>../not-copied/Dockerfile</StageGateDockerfile>");
+
+        var build = await project.BuildExactlyAsync(["-tl:off", NoDocker],
+            environment: new Dictionary<string, string?>(OutsideCi) { ["DOTNET_RUNNING_IN_CONTAINER"] = "true" });
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.DoesNotContain("SG", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StageGate:", build.Output, StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_build_without_Docker_fails_with_SG2001_in_CI()
     {
         var project = Project("no-docker-ci");
