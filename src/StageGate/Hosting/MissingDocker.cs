@@ -14,7 +14,7 @@ namespace StageGate.Hosting;
 internal static class MissingDocker
 {
     /// <summary>Set to <c>true</c> by the official .NET container images, and by the images StageGate's provisioning seeds.</summary>
-    public const string InContainerVariable = "DOTNET_RUNNING_IN_CONTAINER";
+    private const string InContainerVariable = "DOTNET_RUNNING_IN_CONTAINER";
 
     // What the probe finds when a build cannot start: no docker program, no buildx plugin, no daemon answering.
     private static readonly DiagnosticCode[] NoEngine = [Codes.DockerNotFound, Codes.BuildxNotFound, Codes.DaemonNotAnswering];
