@@ -24,7 +24,7 @@ public sealed class TlsEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_TLS_engine_refuses_a_client_without_a_client_certificate_with_SG2003()
+    public async Task A_TLS_engine_refuses_a_client_without_a_client_certificate_with_SG2003_saying_what_is_missing()
     {
         if (!FixturePrerequisites.Met(output, TlsEngine.WhyUnavailable()) || !await DockerAvailability.RequireAsync(output))
         {
@@ -44,6 +44,7 @@ public sealed class TlsEngineTests(ITestOutputHelper output)
 
             output.WriteLine(error.Message);
             Assert.Equal(Codes.DaemonNotAnswering.Code, error.Code);
+            Assert.Contains("needs a client certificate", error.Message, StringComparison.Ordinal);
         }
         finally
         {
