@@ -54,7 +54,11 @@ internal sealed class EngineClient : IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, "_ping", timeout, cancellationToken).ConfigureAwait(false);
         var serverVersion = response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null;
-        await EnsureSuccessAsync(response, "_ping", cancellationToken).ConfigureAwait(false);
+        // A TLS daemon answers plain http with 400 ("Client sent an HTTP request to an HTTPS server").
+        var advice = response.StatusCode == HttpStatusCode.BadRequest && Endpoint.Host.Scheme == "tcp" && Endpoint.Tls is null
+            ? " If the daemon uses TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (or use a docker context with its TLS files)."
+            : "";
+        await EnsureSuccessAsync(response, "_ping", cancellationToken, advice).ConfigureAwait(false);
         // Every Docker engine (and podman) answers the ping with "OK"; a web server or proxy on a wrong host or
         // port answers 200 too, and must not pass for a daemon whose later answers are then unreadable.
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -164,7 +168,7 @@ internal sealed class EngineClient : IDisposable
         }
     }
 
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken, string advice = "")
     {
         if (response.IsSuccessStatusCode)
         {
@@ -174,7 +178,7 @@ internal sealed class EngineClient : IDisposable
         var message = EngineJson.ReadErrorMessage(body);
         throw Codes.EngineRequestFailed.Exception(
             $"The Docker daemon at {Endpoint} answered {response.RequestMessage?.Method} /{PathOnly(path)} " +
-            $"with {(int)response.StatusCode} {response.ReasonPhrase}: {(message.Length > 0 ? message : "no message")}");
+            $"with {(int)response.StatusCode} {response.ReasonPhrase}: {(message.Length > 0 ? message : "no message")}{advice}");
     }
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
