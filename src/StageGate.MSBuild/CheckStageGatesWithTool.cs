@@ -172,7 +172,8 @@ public sealed class CheckStageGatesWithTool : ToolTask
         var outputs = result.MSBuild ?? new ToolOutputs();
         if (!outputs.Skipped)
         {
-            Log.LogMessage(MessageImportance.High, result.Summary);
+            // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
+            Log.LogMessage(result.Quiet ? MessageImportance.Low : MessageImportance.High, result.Summary);
         }
         // The console logger indents a message, and the agent finds a logging command anywhere in a line.
         foreach (var command in result.CiCommands ?? [])

@@ -15,6 +15,9 @@ internal sealed class ToolResult
     [DataMember(Name = "summary")]
     public string? Summary { get; set; }
 
+    [DataMember(Name = "quiet")]
+    public bool Quiet { get; set; }
+
     [DataMember(Name = "diagnostics")]
     public ToolDiagnostic[]? Diagnostics { get; set; }
 

@@ -34,6 +34,8 @@ internal static class RunJson
             json.WriteNumber("exitCode", run?.ExitCode ?? ExitCodes.Passed);
             json.WriteBoolean("passed", run?.Passed ?? true);
             json.WriteString("summary", run?.Summary ?? IncrementalGate.SkippedMessage);
+            // Nothing ran and only notes were said (a Dockerfile's own build in a container): the summary is for detailed logs.
+            json.WriteBoolean("quiet", run?.Quiet ?? false);
             ReportJson.WriteDiagnostics(json, run?.Diagnostics ?? []);
             ReportJson.WriteStrings(json, "ciCommands", run?.CiCommands ?? []);
             json.WritePropertyName("report");
