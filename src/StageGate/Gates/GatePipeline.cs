@@ -5,6 +5,7 @@ using StageGate.Diagnostics;
 using StageGate.Files;
 using StageGate.Hosting;
 using StageGate.Measurement;
+using StageGate.Registry;
 using StageGate.Reports;
 using StageGate.TestResults;
 
@@ -56,21 +57,45 @@ internal static class GatePipeline
         var final = outcomes.Single(o => o.Target.Role == TargetRole.Final);
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
-        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: { } imageId })
+        var pushed = Pushed(plan, final.Outcome);
+        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null)
         {
-            using var store = ImageMeasurer.OpenStore(docker);
-            var (measured, problem) = await ImageMeasurer.MeasureAsync(
-                store, imageId, plan.Dockerfile, plan.FinalStage, builder.Outcome?.ImageId,
-                plan.BuilderStage?.DisplayName, cancellationToken);
-            // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
-            image = measured with { Tags = FinalTags(plan).Where(t => measured.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
-            if (measured.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+            image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
+            MeasurementProblem? problem = null;
+            // A multi-platform push has no image id: nothing of it is in the engine, and no local tag stands in for it.
+            if (final.Outcome.ImageId is { } imageId && (pushed is null || final.Outcome.Metadata?.HasConfigDigest == true))
             {
-                await builderSizes.WriteAsync(builderSize, cancellationToken);
+                using var store = ImageMeasurer.OpenStore(docker);
+                (image, problem) = await ImageMeasurer.MeasureAsync(
+                    store, imageId, plan.Dockerfile, plan.FinalStage, builder.Outcome?.ImageId,
+                    plan.BuilderStage?.DisplayName, cancellationToken);
+                // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
+                image = image with { Tags = FinalTags(plan).Where(t => image.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
+                if (image.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+                {
+                    await builderSizes.WriteAsync(builderSize, cancellationToken);
+                }
+                else if (knownBuilderSize is not null && problem is null)
+                {
+                    image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+                }
             }
-            else if (knownBuilderSize is not null && problem is null)
+            if (pushed is not null)
             {
-                image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+                image = await MeasurePushedAsync(plan, image, pushed, diagnostics, cancellationToken);
+                // A builder other than the docker driver pushes without loading, and a multi-platform image cannot be
+                // loaded: only the registry knows it. That is a problem only for a budget on the uncompressed size.
+                if ((problem is { ImageMissing: true } || (problem is null && image.SizeBytes is null)) && !UncompressedBudgeted(plan))
+                {
+                    problem = null;
+                    diagnostics.Add(Codes.UncompressedNotMeasured.Create(
+                        $"Final image '{pushed}' is not in the local engine: the builder pushed it without loading it, so its uncompressed size was not measured. The compressed size was read from the registry."));
+                }
+                else if (problem is null && image.SizeBytes is null)
+                {
+                    problem = new MeasurementProblem(Codes.CouldNotMeasure.Create(
+                        $"Final image '{pushed}' was pushed without being loaded into the engine, so its uncompressed size could not be measured; budget the compressed size instead ({plan.Options.NameOf(OptionTable.CompressedSizeBudget)})."), ImageMissing: true);
+                }
             }
             if (problem is not null)
             {
@@ -81,7 +106,7 @@ internal static class GatePipeline
         {
             image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
             diagnostics.Add(MeasurementDiagnostic(plan, Codes.CouldNotMeasure.Create(
-                $"Final stage '{plan.FinalStage.DisplayName}' was built, but buildx gives the id of the image it built only when the whole bake succeeds, so it was not measured.")));
+                $"Final stage '{plan.FinalStage.DisplayName}' was built, but buildx gives the id of the image it built only when the whole bake succeeds, so it was not measured."), compressedToo: true));
         }
         else
         {
@@ -141,28 +166,65 @@ internal static class GatePipeline
         };
     }
 
+    /// <summary>
+    /// Measures an image that exists already: in the engine for the size budget, and, with a compressed budget, in
+    /// its registry by reference (a tag or a digest; an index is measured per platform). The registry path needs no
+    /// build and no Dockerfile, so an image pushed by any means, such as an index put together by hand, is measured
+    /// exactly as a run measures its own push.
+    /// </summary>
     public static async Task<MeasureResult> MeasureAsync(GateOptions options, string image, CancellationToken cancellationToken)
     {
         var budget = options.Get(OptionTable.SizeBudget) is { } text ? SizeBudget.Parse(text) : null;
-        using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
-        var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
-        if (problem is { ImageMissing: true })
-        {
-            throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
-        }
-        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message);
+        var compressedBudget = options.Get(OptionTable.CompressedSizeBudget) is { } compressedText ? SizeBudget.Parse(compressedText) : null;
         var diagnostics = new List<Diagnostic>();
-        if (problem is not null)
+        var verdicts = new List<BudgetResult>();
+        var measured = new FinalImageResult { Target = image, Outcome = GateOutcome.Passed };
+        if (budget is not null || compressedBudget is null)
         {
-            diagnostics.Add(problem.Diagnostic);
+            using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
+            (measured, var problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
+            if (problem is { ImageMissing: true })
+            {
+                throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
+            }
+            if (problem is not null)
+            {
+                diagnostics.Add(problem.Diagnostic);
+            }
+            if (budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message) is { } verdict)
+            {
+                verdicts.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverBudget.Create(
+                        $"Image '{image}' is over its size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
+                        with { Details = TopLayers(measured) });
+                }
+            }
         }
-        if (verdict is { Failed: true })
+        if (compressedBudget is not null)
         {
-            diagnostics.Add(Codes.OverBudget.Create(
-                $"Image '{image}' is over its size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
-                with { Details = TopLayers(measured) });
+            // Measuring is all this command does, so a registry that cannot tell is the run's error (SG2017–SG2022).
+            var reference = RegistryReference.Parse(image);
+            var pushed = await RegistryMeasurer.MeasureAsync(reference, RegistrySettingsFor(options), cancellationToken);
+            measured = measured with
+            {
+                Digest = measured.Digest ?? reference.WithDigest(pushed.Digest).ToString(),
+                CompressedSizeBytes = pushed.LargestCompressedSize,
+                Platforms = pushed.Platforms,
+            };
+            foreach (var platform in pushed.Platforms)
+            {
+                var verdict = compressedBudget.Evaluate(ByteSize.FromBytes(platform.CompressedSizeBytes)) with { Metric = SizeMetric.Compressed, Platform = platform.Platform };
+                verdicts.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverBudget.Create(
+                        $"Image '{image}'{(platform.Platform is null ? "" : $" for {platform.Platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.CompressedSizeBudget)}."));
+                }
+            }
         }
-        return new MeasureResult(measured, verdict) { Diagnostics = diagnostics };
+        return new MeasureResult(measured, verdicts.FirstOrDefault(v => v.Failed) ?? verdicts.FirstOrDefault()) { Budgets = verdicts, Diagnostics = diagnostics };
     }
 
     private static string DockerExecutable(GateOptions options) => options.Docker;
@@ -398,10 +460,59 @@ internal static class GatePipeline
         _ => null,
     };
 
-    /// <summary>A measurement problem is an error when a budget waits on it (no verdict without a size), a warning otherwise.</summary>
-    private static Diagnostic MeasurementDiagnostic(GatePlan plan, Diagnostic problem)
+    /// <summary>
+    /// The pushed final image, pinned to the digest buildx pushed (so a concurrent push of the tag cannot change what
+    /// is measured); null when nothing was pushed, or buildx named no digest for it.
+    /// </summary>
+    private static RegistryReference? Pushed(GatePlan plan, TargetOutcome outcome) =>
+        plan.Options.Get(OptionTable.Push) && outcome is { Outcome: GateOutcome.Passed, Metadata.Digest: { } digest }
+            ? RegistryReference.Parse(plan.FinalTag).WithDigest(digest)
+            : null;
+
+    /// <summary>
+    /// Reads the pushed image's compressed size per platform from the registry. A registry that cannot tell is an
+    /// SG2017–SG2022 error when a budget waits on the compressed size (never "over budget"), a warning otherwise.
+    /// </summary>
+    private static async Task<FinalImageResult> MeasurePushedAsync(
+        GatePlan plan, FinalImageResult image, RegistryReference pushed, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var budgeted = plan.SizeBudget is not null || plan.GrowthBudget is not null;
+        try
+        {
+            var measured = await RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), cancellationToken);
+            return image with
+            {
+                Outcome = GateOutcome.Passed,
+                Digest = image.Digest ?? pushed.ToString(),
+                CompressedSizeBytes = measured.LargestCompressedSize,
+                Platforms = measured.Platforms,
+            };
+        }
+        catch (StageGateException e) when (e.Diagnostic.Code != Codes.Cancelled.Code)
+        {
+            var budgeted = plan.CompressedSizeBudget is not null;
+            diagnostics.Add(e.Diagnostic with
+            {
+                Severity = budgeted ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                Message = budgeted ? $"{e.Diagnostic.Message} The compressed size budget could not be checked." : e.Diagnostic.Message,
+            });
+            return image;
+        }
+    }
+
+    internal static RegistrySettings RegistrySettingsFor(GateOptions options) => new(
+        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, Environment.GetEnvironmentVariable);
+
+    /// <summary>Whether a budget waits on the uncompressed size: the size budget, or a growth budget with no compressed budget beside it.</summary>
+    private static bool UncompressedBudgeted(GatePlan plan) =>
+        plan.SizeBudget is not null || (plan.GrowthBudget is not null && plan.GrowthMetric == SizeMetric.Uncompressed);
+
+    /// <summary>A measurement problem is an error when a budget waits on it (no verdict without a size), a warning otherwise.</summary>
+    /// <param name="plan">The run's plan, with its budgets.</param>
+    /// <param name="problem">What went wrong.</param>
+    /// <param name="compressedToo">The problem leaves the compressed size unknown as well: no push was measured.</param>
+    private static Diagnostic MeasurementDiagnostic(GatePlan plan, Diagnostic problem, bool compressedToo = false)
+    {
+        var budgeted = UncompressedBudgeted(plan) || (compressedToo && plan.CompressedSizeBudget is not null);
         return problem with
         {
             Severity = budgeted ? DiagnosticSeverity.Error : problem.Severity,
@@ -421,11 +532,16 @@ internal static class GatePipeline
         ByteSize? measured = image.SizeBytes is long size ? ByteSize.FromBytes(size) : null;
         var reason = image.Outcome switch
         {
-            GateOutcome.Passed when measured is null => "the final image could not be measured",
+            GateOutcome.Passed when measured is null => "the final image's uncompressed size could not be measured",
             GateOutcome.Passed => null,
             GateOutcome.CouldNotMeasure => "the final image could not be measured",
             GateOutcome.NotRun => "the final stage was not built",
             _ => "the final stage failed to build",
+        };
+        var compressedReason = image.Outcome switch
+        {
+            GateOutcome.Passed or GateOutcome.CouldNotMeasure => "the registry did not give the pushed image's compressed size",
+            _ => reason,
         };
 
         if (plan.SizeBudget is { } sizeBudget)
@@ -440,19 +556,68 @@ internal static class GatePipeline
             }
         }
 
+        if (plan.CompressedSizeBudget is { } compressedBudget)
+        {
+            foreach (var (platform, compressed) in CompressedSizes(image))
+            {
+                var verdict = compressedBudget.Evaluate(compressed, compressedReason) with { Metric = SizeMetric.Compressed, Platform = platform };
+                budgets.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverBudget.Create(
+                        $"Final image '{plan.FinalTag}'{(platform is null ? "" : $" for {platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {plan.Options.NameOf(OptionTable.CompressedSizeBudget)}.",
+                        plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
+                }
+            }
+        }
+
         if (plan.GrowthBudget is { } growthBudget)
         {
-            var verdict = growthBudget.Evaluate(measured, plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : null, reason);
-            budgets.Add(verdict);
-            if (verdict.Failed)
+            var growths = plan.GrowthMetric == SizeMetric.Compressed
+                ? CompressedSizes(image).Select(p => (p.Platform, Measured: p.Size, Baseline: CompressedBaseline(plan, image, p.Platform, diagnostics), Reason: compressedReason))
+                : [(Platform: (string?)null, Measured: measured, Baseline: plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : (ByteSize?)null, Reason: reason)];
+            foreach (var (platform, current, baseline, why) in growths.ToList())
             {
-                diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Summary}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
-                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
+                var verdict = growthBudget.Evaluate(current, baseline, current is null ? why : $"the baseline records no compressed size for {platform ?? "the image"}")
+                    with { Metric = plan.GrowthMetric, Platform = platform };
+                budgets.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverGrowthBudget.Create(
+                        $"Final image '{plan.FinalTag}'{(platform is null ? "" : $" for {platform}")} grew more than its growth budget. {verdict.Summary}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
+                        plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
+                }
             }
         }
 
         return budgets;
+    }
+
+    /// <summary>Each pushed platform's compressed size; one unknown size when the registry gave none, so its budget says "could not measure".</summary>
+    private static IReadOnlyList<(string? Platform, ByteSize? Size)> CompressedSizes(FinalImageResult image) =>
+        image.Platforms.Count == 0
+            ? [(null, null)]
+            : image.Platforms.Select(p => (p.Platform, (ByteSize?)ByteSize.FromBytes(p.CompressedSizeBytes))).ToList();
+
+    /// <summary>
+    /// The baseline's compressed size for <paramref name="platform"/>: the same platform, or, when both runs pushed a
+    /// single platform, that one. A platform the baseline lacks (new, or an older report) is SG4005, never a failure.
+    /// </summary>
+    private static ByteSize? CompressedBaseline(GatePlan plan, FinalImageResult image, string? platform, List<Diagnostic> diagnostics)
+    {
+        if (image.Platforms.Count == 0)
+        {
+            return null;
+        }
+        if (plan.CompressedBaseline.TryGetValue(platform ?? "", out var bytes)
+            || (image.Platforms.Count == 1 && plan.CompressedBaseline.Count == 1 && (bytes = plan.CompressedBaseline.Values.Single()) >= 0))
+        {
+            return ByteSize.FromBytes(bytes);
+        }
+        diagnostics.Add(Codes.BaselineLacksPlatform.Create(
+            $"The baseline ({plan.Options.Get(OptionTable.Baseline)}) records no compressed size for {platform ?? "the pushed image"}, so its growth was not checked. A report written by a run that pushed the image is the baseline to use.",
+            plan.Options.Get(OptionTable.Baseline)));
+        return null;
     }
 
     private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
