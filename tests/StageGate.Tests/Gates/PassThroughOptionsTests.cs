@@ -112,6 +112,33 @@ public sealed class PassThroughOptionsTests : IDisposable
         Assert.Contains("--push needs an explicit tag: set --tag", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_compressed_budget_without_a_push_is_SG2016_before_anything_is_built()
+    {
+        var options = Options(o => o.With<string?>(OptionTable.CompressedSizeBudget, "50MB"));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
+
+        Assert.Equal("SG2016", error.Code);
+        Assert.Contains("set --push, or drop the compressed budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_growth_budget_beside_a_compressed_budget_compares_compressed_sizes()
+    {
+        var baseline = _context.Write("baseline.json", """{ "schemaVersion": 1, "finalImage": { "platforms": [ { "platform": "linux/amd64", "compressedSizeBytes": 5000 } ] } }""");
+
+        var plan = GatePlan.Create(Options(o => o
+            .With(OptionTable.Push, true)
+            .With<string?>(OptionTable.CompressedSizeBudget, "50MB")
+            .With<string?>(OptionTable.GrowthBudget, "5%")
+            .With<string?>(OptionTable.Baseline, baseline)));
+
+        Assert.Equal(SizeMetric.Compressed, plan.GrowthMetric);
+        Assert.Equal(5000, plan.CompressedBaseline["linux/amd64"]);
+        Assert.Null(plan.BaselineBytes);
+    }
+
     [Theory]
     [InlineData("network")]
     [InlineData("add-host")]
