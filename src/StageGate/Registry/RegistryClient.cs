@@ -158,12 +158,12 @@ internal sealed class RegistryClient : IDisposable
         catch (HttpRequestException e) when (Find<AuthenticationException>(e) is { } tls)
         {
             throw new StageGateException(Codes.RegistryTlsFailed.Create(
-                $"TLS with registry {host} failed while reading {what}: {tls.Message} {Remedy(host)}"), e);
+                $"TLS with registry {host} failed while reading {what}: {Sentence(tls.Message)} {Remedy(host)}"), e);
         }
         catch (HttpRequestException e)
         {
             throw new StageGateException(Codes.RegistryUnreachable.Create(
-                $"Registry {host} cannot be reached at {request.RequestUri?.GetLeftPart(UriPartial.Authority)} while reading {what}: {Innermost(e).Message} Check the registry's address in the tag and that it runs."), e);
+                $"Registry {host} cannot be reached at {request.RequestUri?.GetLeftPart(UriPartial.Authority)} while reading {what}: {Sentence(Innermost(e).Message)} Check the registry's address in the tag and that it runs."), e);
         }
     }
 
@@ -301,7 +301,7 @@ internal sealed class RegistryClient : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new StageGateException(Codes.RegistryUnreachable.Create($"Registry {_host} broke off sending {what}: {Innermost(e).Message}"), e);
+            throw new StageGateException(Codes.RegistryUnreachable.Create($"Registry {_host} broke off sending {what}: {Sentence(Innermost(e).Message)} Run again once the registry is stable."), e);
         }
     }
 
@@ -341,6 +341,8 @@ internal sealed class RegistryClient : IDisposable
         }
         return null;
     }
+
+    private static string Sentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 
     private static Exception Innermost(Exception e)
     {
