@@ -108,6 +108,29 @@ public sealed class LocalRegistryTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_remote_TLS_engine_logs_in_and_pushes_to_the_token_registry_through_the_same_certs_d_trust()
+    {
+        if (!FixturePrerequisites.Met(output, LocalRegistry.WhyUnavailable(RegistryAuth.Token) ?? TlsEngine.WhyUnavailable())
+            || !await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var registry = await LocalRegistry.StartAsync(RegistryAuth.Token);
+        await using var engine = await TlsEngine.StartAsync();
+        using var config = await registry.LoginAsync(engine.Environment);
+
+        var pushed = await registry.PushAsync("busybox:latest", "stagegate-it/from-build-server", "token", config, engine.Environment);
+
+        Assert.Contains(registry.TokenRequests, r => r.Granted && r.Scopes.Contains("repository:stagegate-it/from-build-server:push,pull"));
+        using var http = registry.CreateHttpClient();
+        var withToken = ManifestRequest(pushed);
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, registry, $"repository:{pushed.Repository}:pull"));
+        using var response = await http.SendAsync(withToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pushed.Digest, response.Headers.GetValues("Docker-Content-Digest").Single());
+    }
+
     private static async Task<string> TokenAsync(HttpClient http, LocalRegistry registry, string scope)
     {
         var request = new HttpRequestMessage(HttpMethod.Get,

@@ -83,6 +83,25 @@ public sealed class RemoteEngineGateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_check_with_an_ssh_DOCKER_HOST_builds_and_measures_on_the_engine_behind_the_ssh_server_only()
+    {
+        if (!await RequireAsync() || !FixturePrerequisites.Met(output, ThrowawaySshd.WhyUnavailable()))
+        {
+            return;
+        }
+        await using var engine = await StartEngineAsync();
+        await using var sshd = await ThrowawaySshd.StartAsync(engine.Environment);
+        output.WriteLine($"sshd ready after {sshd.ReadyAfter.TotalMilliseconds:0} ms");
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        using var config = TempDockerConfig.Create();
+
+        var run = await RemoteCheck.RunAsync(output, config.With(sshd.Environment), sample.Dockerfile);
+
+        Assert.Equal(0, run.Exit);
+        await AssertBuiltAndMeasuredOnlyOnAsync(engine, sample, run);
+    }
+
+    [Fact]
     public async Task A_remote_engine_that_dies_mid_build_exits_2_with_an_environment_error_and_no_test_failure()
     {
         if (!await RequireAsync())
@@ -113,7 +132,7 @@ public sealed class RemoteEngineGateTests(ITestOutputHelper output)
     [Theory]
     [InlineData("bytes")]
     [InlineData("http")]
-    public async Task A_remote_engine_that_answers_garbage_exits_2_with_an_environment_error(string garbage)
+    public async Task A_remote_engine_that_answers_garbage_exits_2_with_SG2003_before_any_build(string garbage)
     {
         if (!await DockerAvailability.RequireAsync(output))
         {
@@ -126,7 +145,7 @@ public sealed class RemoteEngineGateTests(ITestOutputHelper output)
         var run = await RemoteCheck.RunAsync(output, config.With(new Dictionary<string, string?> { ["DOCKER_HOST"] = impostor.Host, ["DOCKER_CONTEXT"] = null }), sample.Dockerfile);
 
         Assert.Equal(2, run.Exit);
-        Assert.Matches("error SG20", run.Output);
+        Assert.Contains("error SG2003", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("passed", run.Output, StringComparison.OrdinalIgnoreCase);
         Assert.Null(run.SizeBytes);
     }

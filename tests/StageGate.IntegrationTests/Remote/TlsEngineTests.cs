@@ -24,7 +24,26 @@ public sealed class TlsEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_TLS_engine_refuses_a_client_without_a_client_certificate_with_SG2003()
+    public async Task A_client_that_forgets_the_TLS_variables_gets_SG2005_saying_the_engine_speaks_HTTPS_and_which_variables_to_set()
+    {
+        if (!FixturePrerequisites.Met(output, TlsEngine.WhyUnavailable()) || !await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var engine = await TlsEngine.StartAsync([]);
+        var endpoint = DockerEndpoint.Resolve(name => name == "DOCKER_HOST" ? engine.Host : null, engine.Root, isWindows: false);
+        using var client = new EngineClient(endpoint);
+
+        var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
+
+        output.WriteLine(error.Message);
+        Assert.Equal(Codes.EngineRequestFailed.Code, error.Code);
+        Assert.Contains("HTTPS", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_TLS_engine_refuses_a_client_without_a_client_certificate_with_SG2003_saying_what_is_missing()
     {
         if (!FixturePrerequisites.Met(output, TlsEngine.WhyUnavailable()) || !await DockerAvailability.RequireAsync(output))
         {
@@ -44,6 +63,7 @@ public sealed class TlsEngineTests(ITestOutputHelper output)
 
             output.WriteLine(error.Message);
             Assert.Equal(Codes.DaemonNotAnswering.Code, error.Code);
+            Assert.Contains("needs a client certificate", error.Message, StringComparison.Ordinal);
         }
         finally
         {
