@@ -8,6 +8,7 @@ using StageGate.Hosting;
 using StageGate.IntegrationTests.Gates;
 using StageGate.IntegrationTests.Remote;
 using StageGate.Registry;
+using StageGate.Testing;
 
 namespace StageGate.IntegrationTests.Registry;
 
@@ -70,6 +71,35 @@ public sealed class PushedImageMeasurementTests(ITestOutputHelper output)
         Assert.Contains("over its compressed size budget. Compressed size: ", over.Message, StringComparison.Ordinal);
         Assert.Contains("set --compressed-budget", over.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_growth_budget_beside_a_compressed_budget_compares_the_compressed_size_with_the_baseline_reports()
+    {
+        if (!await RequireAsync(RegistryAuth.None))
+        {
+            return;
+        }
+        await using var registry = await LocalRegistry.StartAsync(RegistryAuth.None);
+        await using var sample = new GateSample(Incompressible);
+        await using var untag = new Untag(registry.Reference("stagegate-it/growth", sample.Token));
+        var baseline = Path.Combine(sample.Folder, "baseline.json");
+        var first = await Hosted(sample, untag.Tag, o => o with { ReportPath = baseline });
+        Assert.Equal(ExitCodes.Passed, first.ExitCode);
+
+        var second = await Hosted(sample, untag.Tag, o => o with { GrowthBudget = "1%", Baseline = baseline });
+
+        Assert.Equal(ExitCodes.Passed, second.ExitCode);
+        var growth = Assert.Single(second.Result!.Budgets, b => b.Kind == BudgetKind.Growth);
+        Assert.Equal((SizeMetric.Compressed, GateOutcome.Passed), (growth.Metric, growth.Outcome));
+        Assert.Equal(first.Result!.FinalImage!.CompressedSizeBytes, growth.BaselineBytes);
+        Assert.StartsWith("Compressed growth: ", growth.Summary, StringComparison.Ordinal);
+    }
+
+    private Task<HostedRun<GateResult>> Hosted(GateSample sample, string tag, Func<TestOptions, TestOptions> set) =>
+        HostedGate.CheckAsync(
+            set(sample.Options with { Tags = [tag], UseConfigurationFile = false }).ToValues()
+                .Add(OptionTable.Push, true).Add(OptionTable.CompressedSizeBudget, "50MB"),
+            new RecordingHost(output));
 
     [Theory]
     [InlineData("Basic")]
