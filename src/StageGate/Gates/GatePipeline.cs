@@ -123,7 +123,7 @@ internal static class GatePipeline
             }
         }
 
-        var budgets = EvaluateBudgets(plan, image, diagnostics);
+        var budgets = BudgetVerdicts.Decide(plan, image, diagnostics);
         var steps = runs.SelectMany(r => r.Steps)
             .Where(s => !s.IsInternal && s.IsCompleted)
             .Select(s => new StepTiming(s.Target ?? s.Stage ?? "", s.Name, s.Cached, s.Duration ?? TimeSpan.Zero))
@@ -213,14 +213,13 @@ internal static class GatePipeline
                 CompressedSizeBytes = pushed.LargestCompressedSize,
                 Platforms = pushed.Platforms,
             };
-            foreach (var platform in pushed.Platforms)
+            foreach (var verdict in compressedBudget.EvaluateCompressed(pushed.Platforms))
             {
-                var verdict = compressedBudget.Evaluate(ByteSize.FromBytes(platform.CompressedSizeBytes)) with { Metric = SizeMetric.Compressed, Platform = platform.Platform };
                 verdicts.Add(verdict);
                 if (verdict.Failed)
                 {
                     diagnostics.Add(Codes.OverBudget.Create(
-                        $"Image '{image}'{(platform.Platform is null ? "" : $" for {platform.Platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.CompressedSizeBudget)}."));
+                        $"Image '{image}'{(verdict.Platform is null ? "" : $" for {verdict.Platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.CompressedSizeBudget)}."));
                 }
             }
         }
@@ -526,101 +525,8 @@ internal static class GatePipeline
     private static string Normalized(string tag) =>
         tag.LastIndexOf(':') > tag.LastIndexOf('/') ? tag : tag + ":latest";
 
-    private static List<BudgetResult> EvaluateBudgets(GatePlan plan, FinalImageResult image, List<Diagnostic> diagnostics)
-    {
-        var budgets = new List<BudgetResult>();
-        ByteSize? measured = image.SizeBytes is long size ? ByteSize.FromBytes(size) : null;
-        var reason = image.Outcome switch
-        {
-            GateOutcome.Passed when measured is null => "the final image's uncompressed size could not be measured",
-            GateOutcome.Passed => null,
-            GateOutcome.CouldNotMeasure => "the final image could not be measured",
-            GateOutcome.NotRun => "the final stage was not built",
-            _ => "the final stage failed to build",
-        };
-        var compressedReason = image.Outcome switch
-        {
-            GateOutcome.Passed or GateOutcome.CouldNotMeasure => "the registry did not give the pushed image's compressed size",
-            _ => reason,
-        };
-
-        if (plan.SizeBudget is { } sizeBudget)
-        {
-            var verdict = sizeBudget.Evaluate(measured, reason);
-            budgets.Add(verdict);
-            if (verdict.Failed)
-            {
-                diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Summary}. To change the budget, set {plan.Options.NameOf(OptionTable.SizeBudget)}.",
-                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
-            }
-        }
-
-        if (plan.CompressedSizeBudget is { } compressedBudget)
-        {
-            foreach (var (platform, compressed) in CompressedSizes(image))
-            {
-                var verdict = compressedBudget.Evaluate(compressed, compressedReason) with { Metric = SizeMetric.Compressed, Platform = platform };
-                budgets.Add(verdict);
-                if (verdict.Failed)
-                {
-                    diagnostics.Add(Codes.OverBudget.Create(
-                        $"Final image '{plan.FinalTag}'{(platform is null ? "" : $" for {platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {plan.Options.NameOf(OptionTable.CompressedSizeBudget)}.",
-                        plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
-                }
-            }
-        }
-
-        if (plan.GrowthBudget is { } growthBudget)
-        {
-            var growths = plan.GrowthMetric == SizeMetric.Compressed
-                ? CompressedSizes(image).Select(p => (p.Platform, Measured: p.Size, Baseline: CompressedBaseline(plan, image, p.Platform, diagnostics), Reason: compressedReason))
-                : [(Platform: (string?)null, Measured: measured, Baseline: plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : (ByteSize?)null, Reason: reason)];
-            foreach (var (platform, current, baseline, why) in growths.ToList())
-            {
-                var verdict = growthBudget.Evaluate(current, baseline, current is null ? why : $"the baseline records no compressed size for {platform ?? "the image"}")
-                    with { Metric = plan.GrowthMetric, Platform = platform };
-                budgets.Add(verdict);
-                if (verdict.Failed)
-                {
-                    diagnostics.Add(Codes.OverGrowthBudget.Create(
-                        $"Final image '{plan.FinalTag}'{(platform is null ? "" : $" for {platform}")} grew more than its growth budget. {verdict.Summary}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
-                        plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
-                }
-            }
-        }
-
-        return budgets;
-    }
-
-    /// <summary>Each pushed platform's compressed size; one unknown size when the registry gave none, so its budget says "could not measure".</summary>
-    private static IReadOnlyList<(string? Platform, ByteSize? Size)> CompressedSizes(FinalImageResult image) =>
-        image.Platforms.Count == 0
-            ? [(null, null)]
-            : image.Platforms.Select(p => (p.Platform, (ByteSize?)ByteSize.FromBytes(p.CompressedSizeBytes))).ToList();
-
-    /// <summary>
-    /// The baseline's compressed size for <paramref name="platform"/>: the same platform, or, when both runs pushed a
-    /// single platform, that one. A platform the baseline lacks (new, or an older report) is SG4005, never a failure.
-    /// </summary>
-    private static ByteSize? CompressedBaseline(GatePlan plan, FinalImageResult image, string? platform, List<Diagnostic> diagnostics)
-    {
-        if (image.Platforms.Count == 0)
-        {
-            return null;
-        }
-        if (plan.CompressedBaseline.TryGetValue(platform ?? "", out var bytes)
-            || (image.Platforms.Count == 1 && plan.CompressedBaseline.Count == 1 && (bytes = plan.CompressedBaseline.Values.Single()) >= 0))
-        {
-            return ByteSize.FromBytes(bytes);
-        }
-        diagnostics.Add(Codes.BaselineLacksPlatform.Create(
-            $"The baseline ({plan.Options.Get(OptionTable.Baseline)}) records no compressed size for {platform ?? "the pushed image"}, so its growth was not checked. A report written by a run that pushed the image is the baseline to use.",
-            plan.Options.Get(OptionTable.Baseline)));
-        return null;
-    }
-
-    private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
+    /// <summary>The five largest layers, for the details of an over-budget diagnostic.</summary>
+    internal static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
         image.Layers.OrderByDescending(l => l.SizeBytes).Take(5)
             .Select(l => $"{ByteSize.FromBytes(l.SizeBytes),8}  {(l.Line is int line ? $"line {line}" : "base"),-9} {Shorten(l.CreatedBy)}")
             .ToList();
