@@ -110,6 +110,12 @@ public sealed class StageGateSettings
     /// <summary>Push the final image to its registry (<c>--push</c>); needs an explicit tag in <see cref="Tags"/>.</summary>
     public bool Push { get; set; }
 
+    /// <summary>
+    /// Export the final image as an OCI layout tar here instead of loading it (<c>--oci-layout</c>), and read its
+    /// compressed size per platform from it; needs a builder that exports OCI, not the docker driver.
+    /// </summary>
+    public FilePath? OciLayout { get; set; }
+
     /// <summary>Registries (<c>host:port</c>) read over plain HTTP or unverified TLS when measuring the push (<c>--insecure-registry</c>).</summary>
     public ICollection<string> InsecureRegistries { get; set; } = new List<string>();
 
@@ -166,6 +172,7 @@ public sealed class StageGateSettings
             .Add(OptionTable.Network, Network)
             .Add(OptionTable.AddHosts, AddHosts)
             .Add(OptionTable.Push, Push)
+            .Add(OptionTable.OciLayout, OciLayout?.FullPath)
             .Add(OptionTable.InsecureRegistries, InsecureRegistries)
             .Add(OptionTable.Provenance, Provenance)
             .Add(OptionTable.Sbom, Sbom)

@@ -192,6 +192,14 @@ public static class Codes
     /// <summary>SG2023 (error): Invalid image reference.</summary>
     public static readonly DiagnosticCode InvalidImageReference = new("SG2023", DiagnosticSeverity.Error,
         "Invalid image reference", "Write an image reference as docker does: [registry[:port]/]repository[:tag][@sha256:digest], in lower case.");
+    /// <summary>SG2024 (error): OCI layout cannot be read.</summary>
+    public static readonly DiagnosticCode OciLayoutUnreadable = new("SG2024", DiagnosticSeverity.Error,
+        "OCI layout cannot be read", "Check that the builder exported the final image to the OCI layout path (`--oci-layout`, `StageGateOciLayout`), that the disk had room, and build again.")
+    {
+        Explanation = "With the OCI layout option the final image is exported by buildx's `--output type=oci,dest=…` instead of being loaded, and its compressed "
+            + "size per platform is read from the layout's `index.json` and manifests. A missing file, a broken tar or a blob the index names but the layout lacks "
+            + "leaves the size unknown: a compressed budget is then not checked, never passed.",
+    };
 
     // SG3xxx — test and build stages
     /// <summary>SG3001 (error): A test stage step failed.</summary>

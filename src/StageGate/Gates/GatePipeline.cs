@@ -58,12 +58,13 @@ internal static class GatePipeline
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
         var pushed = Pushed(plan, final.Outcome);
-        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null)
+        var exported = final.Outcome.Outcome == GateOutcome.Passed ? plan.Options.Get(OptionTable.OciLayout) : null;
+        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null || exported is not null)
         {
             image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
             MeasurementProblem? problem = null;
             // A multi-platform push has no image id: nothing of it is in the engine, and no local tag stands in for it.
-            if (final.Outcome.ImageId is { } imageId && (pushed is null || final.Outcome.Metadata?.HasConfigDigest == true))
+            if (final.Outcome.ImageId is { } imageId && ((pushed is null && exported is null) || final.Outcome.Metadata?.HasConfigDigest == true))
             {
                 using var store = ImageMeasurer.OpenStore(docker);
                 (image, problem) = await ImageMeasurer.MeasureAsync(
@@ -80,21 +81,25 @@ internal static class GatePipeline
                     image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
                 }
             }
-            if (pushed is not null)
+            if (pushed is not null || exported is not null)
             {
-                image = await MeasurePushedAsync(plan, image, pushed, diagnostics, cancellationToken);
-                // A builder other than the docker driver pushes without loading, and a multi-platform image cannot be
-                // loaded: only the registry knows it. That is a problem only for a budget on the uncompressed size.
+                var where = pushed is not null ? $"registry {pushed.Domain}" : $"OCI layout {exported}";
+                image = await MeasureCompressedAsync(plan, image, where, pushed is not null
+                    ? token => RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), token)
+                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), token), diagnostics, cancellationToken);
+                image = pushed is null ? image : image with { Digest = image.Digest ?? pushed.ToString() };
+                // A builder other than the docker driver pushes or exports without loading, and a multi-platform image
+                // cannot be loaded: only the registry or the layout has it. A problem only for an uncompressed budget.
                 if ((problem is { ImageMissing: true } || (problem is null && image.SizeBytes is null)) && !UncompressedBudgeted(plan))
                 {
                     problem = null;
                     diagnostics.Add(Codes.UncompressedNotMeasured.Create(
-                        $"Final image '{pushed}' is not in the local engine: the builder pushed it without loading it, so its uncompressed size was not measured. The compressed size was read from the registry."));
+                        $"Final stage '{plan.FinalStage.DisplayName}' is not in the local engine: the builder wrote it to the {where} without loading it, so its uncompressed size was not measured. The compressed size was read from there."));
                 }
                 else if (problem is null && image.SizeBytes is null)
                 {
                     problem = new MeasurementProblem(Codes.CouldNotMeasure.Create(
-                        $"Final image '{pushed}' was pushed without being loaded into the engine, so its uncompressed size could not be measured; budget the compressed size instead ({plan.Options.NameOf(OptionTable.CompressedSizeBudget)})."), ImageMissing: true);
+                        $"Final stage '{plan.FinalStage.DisplayName}' went to the {where} without being loaded into the engine, so its uncompressed size could not be measured; budget the compressed size instead ({plan.Options.NameOf(OptionTable.CompressedSizeBudget)})."), ImageMissing: true);
                 }
             }
             if (problem is not null)
@@ -469,19 +474,20 @@ internal static class GatePipeline
             : null;
 
     /// <summary>
-    /// Reads the pushed image's compressed size per platform from the registry. A registry that cannot tell is an
-    /// SG2017–SG2022 error when a budget waits on the compressed size (never "over budget"), a warning otherwise.
+    /// Reads the final image's compressed size per platform from where it went (the registry, or the OCI layout).
+    /// One that cannot tell is an SG2017–SG2024 error when a budget waits on the compressed size (never "over
+    /// budget"), a warning otherwise: the image itself was built and delivered.
     /// </summary>
-    private static async Task<FinalImageResult> MeasurePushedAsync(
-        GatePlan plan, FinalImageResult image, RegistryReference pushed, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<FinalImageResult> MeasureCompressedAsync(
+        GatePlan plan, FinalImageResult image, string where, Func<CancellationToken, Task<RegistryMeasurement>> read,
+        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         try
         {
-            var measured = await RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), cancellationToken);
+            var measured = await read(cancellationToken);
             return image with
             {
                 Outcome = GateOutcome.Passed,
-                Digest = image.Digest ?? pushed.ToString(),
                 CompressedSizeBytes = measured.LargestCompressedSize,
                 Platforms = measured.Platforms,
             };
@@ -492,7 +498,7 @@ internal static class GatePipeline
             diagnostics.Add(e.Diagnostic with
             {
                 Severity = budgeted ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                Message = budgeted ? $"{e.Diagnostic.Message} The compressed size budget could not be checked." : e.Diagnostic.Message,
+                Message = budgeted ? $"{e.Diagnostic.Message} The compressed size budget could not be checked." : $"{e.Diagnostic.Message} (The compressed size is read from the {where}.)",
             });
             return image;
         }

@@ -99,11 +99,11 @@ internal sealed record GatePlan
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
         var compressedBudget = options.Get(OptionTable.CompressedSizeBudget) is { } compressed ? Budgets.SizeBudget.Parse(compressed) : null;
-        // The compressed size lives in the pushed manifest; an image only loaded into the engine has none to read.
-        if (compressedBudget is not null && !options.Get(OptionTable.Push))
+        // The compressed size lives in the pushed manifest or the exported layout; an image only loaded into the engine has none to read.
+        if (compressedBudget is not null && !options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is null)
         {
             throw Codes.CompressedBudgetUnmeasurable.Exception(
-                $"The compressed size budget '{options.Get(OptionTable.CompressedSizeBudget)}' ({options.NameOf(OptionTable.CompressedSizeBudget)}) is read from the registry after the push, and the final image is not pushed: set {options.NameOf(OptionTable.Push)}, or drop the compressed budget.",
+                $"The compressed size budget '{options.Get(OptionTable.CompressedSizeBudget)}' ({options.NameOf(OptionTable.CompressedSizeBudget)}) is read from the registry after the push or from an exported OCI layout, and the final image is neither pushed nor exported: set {options.NameOf(OptionTable.Push)} or {options.NameOf(OptionTable.OciLayout)}, or drop the compressed budget.",
                 options.FileOf(OptionTable.CompressedSizeBudget));
         }
         var growthMetric = compressedBudget is not null ? SizeMetric.Compressed : SizeMetric.Uncompressed;

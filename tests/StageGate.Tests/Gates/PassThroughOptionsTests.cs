@@ -120,7 +120,29 @@ public sealed class PassThroughOptionsTests : IDisposable
         var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
 
         Assert.Equal("SG2016", error.Code);
-        Assert.Contains("set --push, or drop the compressed budget", error.Message, StringComparison.Ordinal);
+        Assert.Contains("set --push or --oci-layout, or drop the compressed budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_OCI_layout_is_the_final_images_only_output_and_a_test_stage_keeps_its_own()
+    {
+        var layout = Path.Combine(Path.GetTempPath(), "image-oci.tar");
+        var plan = GatePlan.Create(Options(o => o.With<string?>(OptionTable.OciLayout, layout).With<string?>(OptionTable.CompressedSizeBudget, "50MB")));
+
+        Assert.Contains($"type=oci,dest={layout}", Build(plan, TargetRole.Final));
+        Assert.Equal([$"type=oci,dest={layout}"], Bake(plan, TargetRole.Final).Outputs);
+        Assert.Equal(["type=cacheonly"], Bake(plan, TargetRole.Test).Outputs);
+    }
+
+    [Fact]
+    public void Push_and_an_OCI_layout_together_are_SG1016_asking_for_one()
+    {
+        var options = Options(o => o.With(OptionTable.Push, true).With<string?>(OptionTable.OciLayout, "image.tar"));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains("--push and --oci-layout both say where the final image goes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
