@@ -170,6 +170,26 @@ public sealed class PushedImageMeasurementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_OCI_layout_export_on_the_docker_driver_is_SG2015_before_anything_is_built()
+    {
+        if (!await DockerAvailability.RequireAsync(output))
+        {
+            return;
+        }
+        await using var sample = new GateSample(Incompressible);
+        var options = ((GateOptions)(sample.Options with { UseConfigurationFile = false }))
+            .With<string?>(OptionTable.OciLayout, Path.Combine(sample.Folder, "image-oci.tar"))
+            .With<string?>(OptionTable.CompressedSizeBudget, "50MB");
+        var progress = new List<string>();
+
+        var error = await Assert.ThrowsAsync<StageGateException>(() => GatePipeline.CheckAsync(options, new RecordingProgress(output, p => progress.Add(p.Message))));
+
+        Assert.Equal(Codes.BuilderCannotHonour.Code, error.Code);
+        Assert.Contains("the docker driver exports no OCI layout", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(progress, p => p.Contains("building", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_registry_whose_CA_is_not_trusted_is_SG2021_with_where_docker_keeps_the_CA()
     {
         if (!await RequireAsync(RegistryAuth.Basic))
