@@ -190,7 +190,7 @@ public sealed class PushedImageMeasurementTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_registry_whose_CA_is_not_trusted_is_SG2021_with_where_docker_keeps_the_CA()
+    public async Task A_registry_whose_CA_is_not_trusted_is_SG2021_with_where_docker_keeps_the_CA_and_is_read_once_listed_insecure()
     {
         if (!await RequireAsync(RegistryAuth.Basic))
         {
@@ -203,9 +203,13 @@ public sealed class PushedImageMeasurementTests(ITestOutputHelper output)
         try
         {
             var error = await FailAsync(pushed.Reference, Settings(config) with { CertsDirectory = empty });
+            var listedInsecure = await RegistryMeasurer.MeasureAsync(
+                RegistryReference.Parse(pushed.Reference), Settings(config) with { CertsDirectory = empty, InsecureHosts = [registry.Host] }, CancellationToken.None);
 
             Assert.Equal(Codes.RegistryTlsFailed.Code, error.Code);
             Assert.Contains(Path.Combine(empty, registry.Host, "ca.crt"), error.Message, StringComparison.Ordinal);
+            Assert.Contains("--insecure-registry", error.Message, StringComparison.Ordinal);
+            Assert.Equal(pushed.Digest, listedInsecure.Digest);
         }
         finally
         {
