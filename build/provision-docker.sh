@@ -215,6 +215,7 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
+  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh"
   install_remote_test_parts
   log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
 }

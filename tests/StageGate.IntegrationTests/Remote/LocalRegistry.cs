@@ -93,9 +93,8 @@ internal sealed partial class LocalRegistry : IAsyncDisposable
     public HttpClient CreateHttpClient()
     {
         var handler = new SocketsHttpHandler { UseProxy = false };
-        if (CaFile is not null)
+        if (_authority is { Authority: var authority })
         {
-            var authority = X509CertificateLoader.LoadCertificateFromFile(CaFile);
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => IsIssuedBy(certificate, errors, authority);
         }
         return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

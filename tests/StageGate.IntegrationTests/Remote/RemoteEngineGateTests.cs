@@ -82,8 +82,10 @@ public sealed class RemoteEngineGateTests(ITestOutputHelper output)
         await AssertBuiltAndMeasuredOnlyOnAsync(engine, sample, new RemoteCheck.Run(run.ExitCode, "", image.ImageId, image.SizeBytes));
     }
 
-    [Fact]
-    public async Task A_check_with_an_ssh_DOCKER_HOST_builds_and_measures_on_the_engine_behind_the_ssh_server_only()
+    [Theory]
+    [InlineData("DOCKER_HOST")]
+    [InlineData("DOCKER_CONTEXT")]
+    public async Task A_check_through_ssh_builds_and_measures_on_the_engine_behind_the_ssh_server_only(string how)
     {
         if (!await RequireAsync() || !FixturePrerequisites.Met(output, ThrowawaySshd.WhyUnavailable()))
         {
@@ -95,10 +97,38 @@ public sealed class RemoteEngineGateTests(ITestOutputHelper output)
         await using var sample = new GateSample(GateCheckTests.Passing);
         using var config = TempDockerConfig.Create();
 
-        var run = await RemoteCheck.RunAsync(output, config.With(sshd.Environment), sample.Dockerfile);
+        var environment = new Dictionary<string, string?>(sshd.Environment);
+        if (how == "DOCKER_CONTEXT")
+        {
+            await config.DockerAsync(new Dictionary<string, string?> { ["DOCKER_HOST"] = null }, ["context", "create", "over-ssh", "--docker", "host=" + sshd.DockerHost]);
+            environment["DOCKER_HOST"] = null;
+            environment["DOCKER_CONTEXT"] = "over-ssh";
+        }
+
+        var run = await RemoteCheck.RunAsync(output, config.With(environment), sample.Dockerfile);
 
         Assert.Equal(0, run.Exit);
         await AssertBuiltAndMeasuredOnlyOnAsync(engine, sample, run);
+    }
+
+    [Fact]
+    public async Task An_ssh_build_server_that_is_down_exits_2_with_an_environment_error_before_any_build()
+    {
+        if (!await RequireAsync() || !FixturePrerequisites.Met(output, ThrowawaySshd.WhyUnavailable()))
+        {
+            return;
+        }
+        await using var engine = await TlsEngine.StartAsync([]);
+        await using var sshd = await ThrowawaySshd.StartAsync(engine.Environment);
+        sshd.Kill();
+        await using var sample = new GateSample(GateCheckTests.Passing);
+        using var config = TempDockerConfig.Create();
+
+        var run = await RemoteCheck.RunAsync(output, config.With(sshd.Environment), sample.Dockerfile);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("error SG2003", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", run.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -67,6 +67,9 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops sshd at once, as a build server that went down; its folder stays until disposal.</summary>
+    public void Kill() => _sshd?.Kill();
+
     public async ValueTask DisposeAsync()
     {
         if (_sshd is not null)
