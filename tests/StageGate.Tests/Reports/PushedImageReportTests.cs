@@ -70,6 +70,18 @@ public sealed class PushedImageReportTests : IDisposable
     }
 
     [Fact]
+    public void Measuring_a_pushed_index_names_the_platform_over_its_compressed_budget()
+    {
+        var image = MultiPlatform().FinalImage! with { Target = "registry.example:5000/team/app:1" };
+        var verdicts = new[] { Compressed(Amd64, GateOutcome.Failed), Compressed(Arm64, GateOutcome.Passed) };
+
+        var line = RunSummary.For(new MeasureResult(image, verdicts[0]) { Budgets = verdicts });
+
+        Assert.Equal("StageGate: image registry.example:5000/team/app:1 is compressed linux/amd64 1.38MB, linux/arm64 1.29MB, over budget: compressed size budget 1.3MB (linux/amd64)", line);
+        Assert.False(new MeasureResult(image, verdicts[0]) { Budgets = verdicts }.Passed);
+    }
+
+    [Fact]
     public void The_json_report_records_each_platform_and_the_metric_of_each_verdict()
     {
         using var json = JsonDocument.Parse(ReportJson.Write(MultiPlatform(Compressed(Amd64, GateOutcome.Failed))));
