@@ -5,7 +5,7 @@ namespace StageGate.Reports;
 
 /// <summary>
 /// The one line a run leaves in every host's log (MSBuild, Cake, the CLI's progress), whatever the verbosity:
-/// <c>StageGate: tests passed (1 stage), final image 763kB ≤ 2MB budget, 99% smaller than builder</c>.
+/// <c>StageGate: tests passed (1 stage), final image 763kB uncompressed ≤ 2MB budget, 99% smaller than builder</c>.
 /// </summary>
 internal static class RunSummary
 {
