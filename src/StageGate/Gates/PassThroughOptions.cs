@@ -25,6 +25,13 @@ internal static class PassThroughOptions
                 $"{options.NameOf(OptionTable.Push)} needs an explicit tag: set {options.NameOf(OptionTable.Tags)} to the repository to push to. The default stagegate/… tag is never pushed.",
                 options.FileOf(OptionTable.Push));
         }
+        // buildx's docker exporter loads one platform: a final image for several goes to a registry or a layout.
+        if (options.Get(OptionTable.Platforms).Count > 1 && !options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is null)
+        {
+            throw Codes.InvalidOption.Exception(
+                $"A final image for several platforms ({string.Join(", ", options.Get(OptionTable.Platforms))}) cannot be loaded into the engine, which holds one platform per image: set {options.NameOf(OptionTable.Push)} or {options.NameOf(OptionTable.OciLayout)}, and each platform is measured from there.",
+                options.FileOf(OptionTable.Platforms));
+        }
         // Older BuildKit takes one exporter per build: the registry or the layout, not both.
         if (options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is not null)
         {

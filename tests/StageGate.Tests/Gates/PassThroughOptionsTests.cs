@@ -135,6 +135,21 @@ public sealed class PassThroughOptionsTests : IDisposable
     }
 
     [Fact]
+    public void A_final_image_for_several_platforms_must_be_pushed_or_exported_and_no_builder_is_loaded()
+    {
+        IReadOnlyList<string> platforms = ["linux/amd64", "linux/arm64"];
+        var loaded = Options(o => o.With(OptionTable.Platforms, platforms));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(loaded));
+        var pushed = GatePlan.Create(Options(o => o.With(OptionTable.Platforms, platforms).With(OptionTable.Push, true)));
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains("cannot be loaded into the engine, which holds one platform per image: set --push or --oci-layout", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(BuildTargets.For(pushed), t => t.Role == TargetRole.Builder);
+        Assert.Contains(BuildTargets.For(GatePlan.Create(Options(o => o.With(OptionTable.Push, true)))), t => t.Role == TargetRole.Builder);
+    }
+
+    [Fact]
     public void Push_and_an_OCI_layout_together_are_SG1016_asking_for_one()
     {
         var options = Options(o => o.With(OptionTable.Push, true).With<string?>(OptionTable.OciLayout, "image.tar"));
