@@ -143,8 +143,8 @@ public static class Codes
         "The builder cannot honour an option", "Drop the option the message names, or choose a builder that has it (`--builder`, `StageGateBuilder`, `Builder`), such as a docker-container builder.")
     {
         Explanation = "Before any build, StageGate asks `docker buildx inspect` for the builder's driver and BuildKit version and checks the options against them, "
-            + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache and attaches no provenance, SBOM or other "
-            + "attestation (`--provenance=false` and `--sbom=false` stay allowed); `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
+            + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache, attaches no provenance, SBOM or other "
+            + "attestation (`--provenance=false` and `--sbom=false` stay allowed), builds one platform at a time and exports no OCI layout; `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
     };
     /// <summary>SG2016 (error): A compressed size budget has nothing to read the size from.</summary>
     public static readonly DiagnosticCode CompressedBudgetUnmeasurable = new("SG2016", DiagnosticSeverity.Error,
