@@ -58,7 +58,8 @@ internal static class GatePipeline
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
         var pushed = Pushed(plan, final.Outcome);
-        var exported = final.Outcome.Outcome == GateOutcome.Passed ? plan.Options.Get(OptionTable.OciLayout) : null;
+        // Read only with buildx's metadata as evidence the layout was written by this run, never a file an earlier run left.
+        var exported = final.Outcome is { Outcome: GateOutcome.Passed, Metadata: not null } ? plan.Options.Get(OptionTable.OciLayout) : null;
         if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null || exported is not null)
         {
             image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
