@@ -29,6 +29,12 @@ public sealed class StageGateSettings
     /// <summary>Absolute size budget of the final image (<c>--budget</c>), e.g. <c>150MB</c> or <c>120MiB</c>.</summary>
     public string? SizeBudget { get; set; }
 
+    /// <summary>
+    /// Compressed size budget of the final image per platform (<c>--compressed-budget</c>), e.g. <c>60MB</c>: read from
+    /// the registry after the push, so it needs <see cref="Push"/>.
+    /// </summary>
+    public string? CompressedSizeBudget { get; set; }
+
     /// <summary>Allowed growth against <see cref="Baseline"/> (<c>--growth-budget</c>), e.g. <c>5%</c> or <c>10MB</c>.</summary>
     public string? GrowthBudget { get; set; }
 
@@ -104,6 +110,15 @@ public sealed class StageGateSettings
     /// <summary>Push the final image to its registry (<c>--push</c>); needs an explicit tag in <see cref="Tags"/>.</summary>
     public bool Push { get; set; }
 
+    /// <summary>
+    /// Export the final image as an OCI layout tar here instead of loading it (<c>--oci-layout</c>), and read its
+    /// compressed size per platform from it; needs a builder that exports OCI, not the docker driver.
+    /// </summary>
+    public FilePath? OciLayout { get; set; }
+
+    /// <summary>Registries (<c>host:port</c>) read over plain HTTP or unverified TLS when measuring the push (<c>--insecure-registry</c>).</summary>
+    public ICollection<string> InsecureRegistries { get; set; } = new List<string>();
+
     /// <summary>The final image's provenance attestation (<c>--provenance</c>): true, false, mode=max.</summary>
     public string? Provenance { get; set; }
 
@@ -131,6 +146,7 @@ public sealed class StageGateSettings
             .Add(OptionTable.FinalTarget, FinalTarget)
             .Add(OptionTable.Tags, Tags)
             .Add(OptionTable.SizeBudget, SizeBudget)
+            .Add(OptionTable.CompressedSizeBudget, CompressedSizeBudget)
             .Add(OptionTable.GrowthBudget, GrowthBudget)
             .Add(OptionTable.Baseline, Baseline?.FullPath)
             .Add(OptionTable.ReportPath, ReportPath?.FullPath)
@@ -156,6 +172,8 @@ public sealed class StageGateSettings
             .Add(OptionTable.Network, Network)
             .Add(OptionTable.AddHosts, AddHosts)
             .Add(OptionTable.Push, Push)
+            .Add(OptionTable.OciLayout, OciLayout?.FullPath)
+            .Add(OptionTable.InsecureRegistries, InsecureRegistries)
             .Add(OptionTable.Provenance, Provenance)
             .Add(OptionTable.Sbom, Sbom)
             .Add(OptionTable.Attestations, Attestations);

@@ -30,6 +30,15 @@ internal sealed record SizeBudget(ByteSize Limit)
         };
     }
 
+    /// <summary>
+    /// The budget on each pushed platform's compressed size, one verdict per platform; no platforms (the registry did
+    /// not tell) give one <see cref="GateOutcome.CouldNotMeasure"/> with <paramref name="notMeasuredReason"/>.
+    /// </summary>
+    public IReadOnlyList<BudgetResult> EvaluateCompressed(IReadOnlyList<PlatformSize> platforms, string? notMeasuredReason = null) =>
+        platforms.Count == 0
+            ? [Evaluate(null, notMeasuredReason) with { Metric = SizeMetric.Compressed }]
+            : platforms.Select(p => Evaluate(ByteSize.FromBytes(p.CompressedSizeBytes)) with { Metric = SizeMetric.Compressed, Platform = p.Platform }).ToList();
+
     /// <summary>The limit in its shortest exact spelling (<c>150MB</c>, <c>155MiB</c>).</summary>
     public override string ToString() => ByteSizeFormat.Compact(Limit.Bytes);
 }

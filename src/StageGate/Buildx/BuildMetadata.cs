@@ -63,7 +63,11 @@ internal sealed record BuildMetadata
     // The config digest is the image id in every image store; the docker driver on the classic store writes only
     // containerimage.digest, which there is the image id too. buildx 0.13 with the docker driver, verified by running it.
     private static BuildResult Result(JsonElement entry) => new(
-        String(entry, "containerimage.config.digest") ?? String(entry, "containerimage.digest"));
+        String(entry, "containerimage.config.digest") ?? String(entry, "containerimage.digest"))
+    {
+        Digest = String(entry, "containerimage.digest"),
+        HasConfigDigest = String(entry, "containerimage.config.digest") is not null,
+    };
 
     private static string? String(JsonElement entry, string name) =>
         entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

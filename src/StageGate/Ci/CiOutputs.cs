@@ -10,6 +10,9 @@ namespace StageGate.Ci;
 /// </summary>
 internal sealed record CiOutputs(bool Passed, string? ImageId, string? Digest, long? SizeBytes, string? Report)
 {
+    /// <summary>The compressed size read from the registry after a push (the largest platform's); null when not pushed.</summary>
+    public long? CompressedSizeBytes { get; init; }
+
     /// <param name="result">What the gates found; null when they did not run.</param>
     /// <param name="diagnostics">Every diagnostic of the run.</param>
     /// <param name="passed">The run's own verdict (<see cref="Hosting.HostedRun{T}.Passed"/>): gates that did not run never read as passed.</param>
@@ -17,7 +20,7 @@ internal sealed record CiOutputs(bool Passed, string? ImageId, string? Digest, l
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var image = result?.FinalImage;
-        return new CiOutputs(passed, image?.ImageId, image?.Digest, image?.SizeBytes, result?.ReportPath);
+        return new CiOutputs(passed, image?.ImageId, image?.Digest, image?.SizeBytes, result?.ReportPath) { CompressedSizeBytes = image?.CompressedSizeBytes };
     }
 
     /// <summary>The outputs as GitHub names them (<c>image-id</c>); Azure's variable names allow no hyphen (<c>imageId</c>).</summary>
@@ -35,6 +38,10 @@ internal sealed record CiOutputs(bool Passed, string? ImageId, string? Digest, l
         if (SizeBytes is { } size)
         {
             yield return ("size-bytes", "sizeBytes", size.ToString(CultureInfo.InvariantCulture));
+        }
+        if (CompressedSizeBytes is { } compressed)
+        {
+            yield return ("compressed-size-bytes", "compressedSizeBytes", compressed.ToString(CultureInfo.InvariantCulture));
         }
         if (Report is not null)
         {

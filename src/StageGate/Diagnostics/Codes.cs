@@ -143,8 +143,64 @@ public static class Codes
         "The builder cannot honour an option", "Drop the option the message names, or choose a builder that has it (`--builder`, `StageGateBuilder`, `Builder`), such as a docker-container builder.")
     {
         Explanation = "Before any build, StageGate asks `docker buildx inspect` for the builder's driver and BuildKit version and checks the options against them, "
-            + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache and attaches no provenance, SBOM or other "
-            + "attestation (`--provenance=false` and `--sbom=false` stay allowed); `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
+            + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache, attaches no provenance, SBOM or other "
+            + "attestation (`--provenance=false` and `--sbom=false` stay allowed), builds one platform at a time and exports no OCI layout; `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
+    };
+    /// <summary>SG2016 (error): A compressed size budget has nothing to read the size from.</summary>
+    public static readonly DiagnosticCode CompressedBudgetUnmeasurable = new("SG2016", DiagnosticSeverity.Error,
+        "A compressed size budget has nothing to read the size from", "Push the final image (`--push`, `StageGatePush`) so its manifest can be read from the registry, or drop the compressed budget.")
+    {
+        Explanation = "The compressed size is what a registry stores and a pull downloads: the sizes in the image's manifest. An image loaded into the local engine "
+            + "has no manifest of its own, so StageGate reads the compressed size from the registry after the push, per platform. Without a push there is "
+            + "nothing to read it from, and a budget that can never be checked is refused before anything is built.",
+    };
+    /// <summary>SG2017 (error): Registry unreachable.</summary>
+    public static readonly DiagnosticCode RegistryUnreachable = new("SG2017", DiagnosticSeverity.Error,
+        "Registry unreachable", "Check the registry's address in the tag, that it runs, and that this machine reaches it (proxy, firewall, DNS); then run again.")
+    {
+        Explanation = "The registry the final image was pushed to did not answer, answered with a server error, or broke off while StageGate read the image's manifest. "
+            + "The compressed size is then unknown: a compressed budget is not checked and the run fails (exit code 2), never \"over budget\" and never passed. "
+            + "Without a compressed budget it is a warning.",
+    };
+    /// <summary>SG2018 (error): Registry denied access.</summary>
+    public static readonly DiagnosticCode RegistryAuthDenied = new("SG2018", DiagnosticSeverity.Error,
+        "Registry denied access", "Log in as docker does (`docker login <registry>`; in CI the registry's login action), so the docker config holds credentials that may pull the image.")
+    {
+        Explanation = "StageGate reads the credentials docker stored: a credential helper (`credHelpers`, `credsStore`, run as `docker-credential-<name> get`), "
+            + "or the config's `auths` (a base64 `auth` or an `identitytoken`), from `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`. It answers the "
+            + "registry's challenge with them: Basic, or a Bearer token from the registry's token service (GHCR, ACR, Docker Hub). With none, it reads anonymously.",
+    };
+    /// <summary>SG2019 (error): Manifest not found.</summary>
+    public static readonly DiagnosticCode ManifestNotFound = new("SG2019", DiagnosticSeverity.Error,
+        "Manifest not found", "Check that the tag names the repository the image was pushed to, and that nothing deleted it since the push.");
+    /// <summary>SG2020 (error): Manifest cannot be measured.</summary>
+    public static readonly DiagnosticCode ManifestMalformed = new("SG2020", DiagnosticSeverity.Error,
+        "Manifest cannot be measured", "Check the registry (the message says what was wrong with its answer); push the image again with a current docker buildx.")
+    {
+        Explanation = "StageGate reads OCI image indexes and manifests and Docker manifest lists and v2 schema 2 manifests, at most 4 MiB each (containerd's cap). "
+            + "An answer that is not JSON, lacks a size, is of another kind (schema 1), or does not hash to the digest it was asked for is refused rather than guessed at.",
+    };
+    /// <summary>SG2021 (error): TLS with the registry failed.</summary>
+    public static readonly DiagnosticCode RegistryTlsFailed = new("SG2021", DiagnosticSeverity.Error,
+        "TLS with the registry failed", "Trust the registry's CA as docker does (`/etc/docker/certs.d/<host:port>/ca.crt`), or, for a test registry only, list it with the insecure registry option (`--insecure-registry`, `StageGateInsecureRegistries`).")
+    {
+        Explanation = "Registries are read over verified HTTPS: the system's roots plus the CAs in docker's `certs.d/<host:port>/` folder, with a client certificate "
+            + "from a `*.cert` and `*.key` pair there. Plain HTTP or unchecked TLS is used only for registries listed as insecure, and, like docker, for "
+            + "registries on the loopback network (127.0.0.0/8, ::1, localhost).",
+    };
+    /// <summary>SG2022 (error): Registry credentials cannot be read.</summary>
+    public static readonly DiagnosticCode RegistryCredentialsUnreadable = new("SG2022", DiagnosticSeverity.Error,
+        "Registry credentials cannot be read", "Fix the docker config the message names (`docker login` rewrites it), or install the credential helper it names.");
+    /// <summary>SG2023 (error): Invalid image reference.</summary>
+    public static readonly DiagnosticCode InvalidImageReference = new("SG2023", DiagnosticSeverity.Error,
+        "Invalid image reference", "Write an image reference as docker does: [registry[:port]/]repository[:tag][@sha256:digest], in lower case.");
+    /// <summary>SG2024 (error): OCI layout cannot be read.</summary>
+    public static readonly DiagnosticCode OciLayoutUnreadable = new("SG2024", DiagnosticSeverity.Error,
+        "OCI layout cannot be read", "Check that the builder exported the final image to the OCI layout path (`--oci-layout`, `StageGateOciLayout`), that the disk had room, and build again.")
+    {
+        Explanation = "With the OCI layout option the final image is exported by buildx's `--output type=oci,dest=…` instead of being loaded, and its compressed "
+            + "size per platform is read from the layout's `index.json` and manifests. A missing file, a broken tar or a blob the index names but the layout lacks "
+            + "leaves the size unknown: a compressed budget is then not checked, never passed.",
     };
     /// <summary>SG2040 (warning): No .NET to run the StageGate CLI.</summary>
     public static readonly DiagnosticCode NoDotnetForTool = new("SG2040", DiagnosticSeverity.Warning,
@@ -225,6 +281,20 @@ public static class Codes
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.")
     {
         Explanation = "A warning when no budget is set. With a size or growth budget it is an error (exit code 2): a budget that cannot be checked is not a pass.",
+    };
+    /// <summary>SG4005 (warning): The baseline has no size for a platform.</summary>
+    public static readonly DiagnosticCode BaselineLacksPlatform = new("SG4005", DiagnosticSeverity.Warning,
+        "The baseline has no size for a platform", "Refresh the baseline with the report of a run that measured this platform; until then its growth is not checked.")
+    {
+        Explanation = "A growth budget compares each platform with the same platform in the baseline, in the metric of the budget beside it (compressed when a "
+            + "compressed budget is set). A platform the baseline does not list, or a baseline written before StageGate recorded compressed sizes, has nothing to grow from.",
+    };
+    /// <summary>SG4006 (info): The uncompressed size was not measured.</summary>
+    public static readonly DiagnosticCode UncompressedNotMeasured = new("SG4006", DiagnosticSeverity.Info,
+        "The uncompressed size was not measured", "Nothing to do unless you set an uncompressed size budget: the compressed size was read from the registry. To measure both, use a builder that loads the image into the engine (the docker driver).")
+    {
+        Explanation = "A builder other than the docker driver pushes the image without loading it into the local engine, and a multi-platform image cannot be loaded "
+            + "at all. StageGate never measures a local image by its tag in its place: a stale image of the same name would give a wrong size.",
     };
     /// <summary>SG4010 (info): Visual Studio's container fast mode runs no test stage.</summary>
     public static readonly DiagnosticCode ContainerFastMode = new("SG4010", DiagnosticSeverity.Info,

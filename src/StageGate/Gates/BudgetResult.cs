@@ -11,6 +11,12 @@ namespace StageGate.Gates;
 /// <param name="Budget">The budget as the user wrote it, e.g. <c>150MB</c> or <c>5%</c>.</param>
 public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string Budget)
 {
+    /// <summary>Which size the budget is about: uncompressed (in the engine) or compressed (in the registry).</summary>
+    public SizeMetric Metric { get; init; }
+
+    /// <summary>The platform this verdict is for, when the budget is checked per platform of a pushed image.</summary>
+    public string? Platform { get; init; }
+
     /// <summary>The measured size in bytes; null when it could not be measured.</summary>
     public long? MeasuredBytes { get; init; }
 
@@ -31,9 +37,14 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
 
     /// <summary>
     /// One sentence for a log or a report, e.g.
-    /// <c>Size: 162MB — over the 150MB budget by 12.4MB</c>: sizes as docker prints them, everywhere.
+    /// <c>Uncompressed size: 162MB — over the 150MB budget by 12.4MB</c>, or <c>Compressed size (linux/arm64): …</c>:
+    /// sizes as docker prints them, always saying which size, everywhere.
     /// </summary>
     public string Summary => Kind == BudgetKind.Size ? SizeSummary() : GrowthSummary();
+
+    /// <summary><c>Uncompressed size</c>, <c>Compressed growth (linux/arm64)</c>: which size, and whose.</summary>
+    private string Label(string what) =>
+        $"{(Metric == SizeMetric.Compressed ? "Compressed" : "Uncompressed")} {what}{(Platform is null ? "" : $" ({Platform})")}";
 
     private string Undecided => Outcome == GateOutcome.NotRun ? "not measured" : "could not measure";
 
@@ -41,14 +52,14 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
     {
         if (Outcome is not (GateOutcome.Passed or GateOutcome.Failed) || MeasuredBytes is not { } measured || LimitBytes is not { } limit)
         {
-            return $"Size: {Undecided} — {Reason ?? "no size was read"}";
+            return $"{Label("size")}: {Undecided} — {Reason ?? "no size was read"}";
         }
         var size = ByteSizeFormat.Docker(measured);
         return Outcome == GateOutcome.Failed
-            ? $"Size: {size} — over the {Budget} budget by {Difference(measured, limit)}"
+            ? $"{Label("size")}: {size} — over the {Budget} budget by {Difference(measured, limit)}"
             : measured == limit
-                ? $"Size: {size} — exactly at the {Budget} budget"
-                : $"Size: {size} — within the {Budget} budget, {Difference(limit, measured)} to spare";
+                ? $"{Label("size")}: {size} — exactly at the {Budget} budget"
+                : $"{Label("size")}: {size} — within the {Budget} budget, {Difference(limit, measured)} to spare";
     }
 
     private string GrowthSummary()
@@ -56,7 +67,7 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
         if (Outcome is not (GateOutcome.Passed or GateOutcome.Failed)
             || MeasuredBytes is not { } measured || BaselineBytes is not { } baseline || LimitBytes is not { } limit)
         {
-            return $"Growth: {Undecided} — {Reason ?? "no size was read"}";
+            return $"{Label("growth")}: {Undecided} — {Reason ?? "no size was read"}";
         }
         var change = (measured - baseline) switch
         {
@@ -71,7 +82,7 @@ public sealed record BudgetResult(BudgetKind Kind, GateOutcome Outcome, string B
         var verdict = Outcome == GateOutcome.Failed
             ? $"over {allowed} by {Difference(measured, limit)}"
             : $"within {allowed}";
-        return $"Growth: {ByteSizeFormat.Docker(measured)}, {change} the baseline {ByteSizeFormat.Docker(baseline)} — {verdict}";
+        return $"{Label("growth")}: {ByteSizeFormat.Docker(measured)}, {change} the baseline {ByteSizeFormat.Docker(baseline)} — {verdict}";
     }
 
     /// <summary>

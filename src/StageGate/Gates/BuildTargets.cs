@@ -6,7 +6,8 @@ internal static class BuildTargets
 {
     /// <summary>
     /// The tests, the final stage and, when <paramref name="measureBuilder"/>, the builder stage it copies from, loaded
-    /// untagged: a tag per project would leave a builder image of hundreds of megabytes on every machine.
+    /// untagged: a tag per project would leave a builder image of hundreds of megabytes on every machine. A build for
+    /// several platforms measures no builder: the engine loads one platform only.
     /// </summary>
     public static IReadOnlyList<BuildTarget> For(GatePlan plan, bool measureBuilder = true)
     {
@@ -17,7 +18,8 @@ internal static class BuildTargets
             targets.Add(Create(plan, test, TargetRole.Test, null, names));
         }
         targets.Add(Create(plan, plan.FinalStage, TargetRole.Final, plan.FinalTag, names));
-        if (measureBuilder && plan.BuilderStage is { } builder && builder.Index != plan.FinalStage.Index && builder.Name is not null)
+        // The builder is measured by loading it into the engine, which takes one platform only.
+        if (measureBuilder && plan.Options.Get(Hosting.OptionTable.Platforms).Count <= 1 && plan.BuilderStage is { } builder && builder.Index != plan.FinalStage.Index && builder.Name is not null)
         {
             targets.Add(Create(plan, builder, TargetRole.Builder, null, names));
         }

@@ -36,6 +36,14 @@ internal static class BuilderCapabilities
             {
                 return Refuse(options, builder, OptionTable.CacheTo, cacheTo, "the docker driver exports only type=inline cache");
             }
+            if (options.Get(OptionTable.Platforms) is { Count: > 1 } platforms)
+            {
+                return Refuse(options, builder, OptionTable.Platforms, string.Join(",", platforms), "the docker driver builds one platform at a time (buildx: \"Multi-platform build is not supported for the docker driver\")");
+            }
+            if (options.Get(OptionTable.OciLayout) is { } layout)
+            {
+                return Refuse(options, builder, OptionTable.OciLayout, layout, "the docker driver exports no OCI layout (buildx: \"OCI exporter is not supported for the docker driver\")");
+            }
             if (Attesting(options) is ({ } option, { } value))
             {
                 return Refuse(options, builder, option, value, "the docker driver attaches no provenance, SBOM or other attestation to an image");
@@ -65,7 +73,8 @@ internal static class BuilderCapabilities
     }
 
     private static bool AsksAnything(GateOptions options) =>
-        options.Get(OptionTable.CacheTo).Count > 0 || options.Get(OptionTable.NoCacheFilter).Count > 0 || PassThroughOptions.Attestations(options).Count > 0;
+        options.Get(OptionTable.CacheTo).Count > 0 || options.Get(OptionTable.NoCacheFilter).Count > 0 || PassThroughOptions.Attestations(options).Count > 0
+        || options.Get(OptionTable.OciLayout) is not null || options.Get(OptionTable.Platforms).Count > 1;
 
     private static Diagnostic Refuse(GateOptions options, BuilderInfo builder, GateOption option, string value, string why) =>
         Codes.BuilderCannotHonour.Create(

@@ -13,8 +13,15 @@ public sealed record FinalImageResult
     public string? Digest { get; init; }
     /// <summary>The image's tags in the engine.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
-    /// <summary>The image size in bytes, as the engine reports it; null when it could not be measured.</summary>
+    /// <summary>The uncompressed image size in bytes, as the engine reports it; null when it could not be measured.</summary>
     public long? SizeBytes { get; init; }
+    /// <summary>
+    /// The compressed size in bytes read from the registry after a push: the one platform's, or the largest
+    /// platform's of a multi-platform image (each is in <see cref="Platforms"/>); null when not pushed or not read.
+    /// </summary>
+    public long? CompressedSizeBytes { get; init; }
+    /// <summary>Each platform of the pushed image with its compressed size, attestation manifests left out; empty when not pushed.</summary>
+    public IReadOnlyList<PlatformSize> Platforms { get; init; } = [];
     /// <summary>The image's layers, base image first, each attributed to a Dockerfile line where possible.</summary>
     public IReadOnlyList<LayerResult> Layers { get; init; } = [];
 

@@ -5,6 +5,7 @@ using StageGate.Diagnostics;
 using StageGate.Files;
 using StageGate.Hosting;
 using StageGate.Measurement;
+using StageGate.Registry;
 using StageGate.Reports;
 using StageGate.TestResults;
 
@@ -56,21 +57,51 @@ internal static class GatePipeline
         var final = outcomes.Single(o => o.Target.Role == TargetRole.Final);
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
-        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: { } imageId })
+        var pushed = Pushed(plan, final.Outcome);
+        // Read only with buildx's metadata as evidence the layout was written by this run, never a file an earlier run left.
+        var exported = final.Outcome is { Outcome: GateOutcome.Passed, Metadata: not null } ? plan.Options.Get(OptionTable.OciLayout) : null;
+        if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null || exported is not null)
         {
-            using var store = ImageMeasurer.OpenStore(docker);
-            var (measured, problem) = await ImageMeasurer.MeasureAsync(
-                store, imageId, plan.Dockerfile, plan.FinalStage, builder.Outcome?.ImageId,
-                plan.BuilderStage?.DisplayName, cancellationToken);
-            // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
-            image = measured with { Tags = FinalTags(plan).Where(t => measured.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
-            if (measured.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+            image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
+            MeasurementProblem? problem = null;
+            // A multi-platform push has no image id: nothing of it is in the engine, and no local tag stands in for it.
+            if (final.Outcome.ImageId is { } imageId && ((pushed is null && exported is null) || final.Outcome.Metadata?.HasConfigDigest == true))
             {
-                await builderSizes.WriteAsync(builderSize, cancellationToken);
+                using var store = ImageMeasurer.OpenStore(docker);
+                (image, problem) = await ImageMeasurer.MeasureAsync(
+                    store, imageId, plan.Dockerfile, plan.FinalStage, builder.Outcome?.ImageId,
+                    plan.BuilderStage?.DisplayName, cancellationToken);
+                // Only the tags this run applied, and only while the image still carries them: the last run to finish owns a tag.
+                image = image with { Tags = FinalTags(plan).Where(t => image.Tags.Contains(Normalized(t), StringComparer.Ordinal)).ToList() };
+                if (image.BuilderSizeBytes is { } builderSize && builderSizes is not null)
+                {
+                    await builderSizes.WriteAsync(builderSize, cancellationToken);
+                }
+                else if (knownBuilderSize is not null && problem is null)
+                {
+                    image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+                }
             }
-            else if (knownBuilderSize is not null && problem is null)
+            if (pushed is not null || exported is not null)
             {
-                image = image with { BuilderStage = plan.BuilderStage?.DisplayName, BuilderSizeBytes = knownBuilderSize };
+                var where = pushed is not null ? $"registry {pushed.Domain}" : $"OCI layout {exported}";
+                image = await MeasureCompressedAsync(plan, image, where, pushed is not null
+                    ? token => RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), token)
+                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), token), diagnostics, cancellationToken);
+                image = pushed is null ? image : image with { Digest = image.Digest ?? pushed.ToString() };
+                // A builder other than the docker driver pushes or exports without loading, and a multi-platform image
+                // cannot be loaded: only the registry or the layout has it. A problem only for an uncompressed budget.
+                if ((problem is { ImageMissing: true } || (problem is null && image.SizeBytes is null)) && !UncompressedBudgeted(plan))
+                {
+                    problem = null;
+                    diagnostics.Add(Codes.UncompressedNotMeasured.Create(
+                        $"Final stage '{plan.FinalStage.DisplayName}' is not in the local engine: the builder wrote it to the {where} without loading it, so its uncompressed size was not measured. The compressed size was read from there."));
+                }
+                else if (problem is null && image.SizeBytes is null)
+                {
+                    problem = new MeasurementProblem(Codes.CouldNotMeasure.Create(
+                        $"Final stage '{plan.FinalStage.DisplayName}' went to the {where} without being loaded into the engine, so its uncompressed size could not be measured; budget the compressed size instead ({plan.Options.NameOf(OptionTable.CompressedSizeBudget)})."), ImageMissing: true);
+                }
             }
             if (problem is not null)
             {
@@ -81,7 +112,7 @@ internal static class GatePipeline
         {
             image = new FinalImageResult { Target = plan.FinalStage.DisplayName, Outcome = GateOutcome.CouldNotMeasure };
             diagnostics.Add(MeasurementDiagnostic(plan, Codes.CouldNotMeasure.Create(
-                $"Final stage '{plan.FinalStage.DisplayName}' was built, but buildx gives the id of the image it built only when the whole bake succeeds, so it was not measured.")));
+                $"Final stage '{plan.FinalStage.DisplayName}' was built, but buildx gives the id of the image it built only when the whole bake succeeds, so it was not measured."), compressedToo: true));
         }
         else
         {
@@ -98,7 +129,7 @@ internal static class GatePipeline
             }
         }
 
-        var budgets = EvaluateBudgets(plan, image, diagnostics);
+        var budgets = BudgetVerdicts.Decide(plan, image, diagnostics);
         var steps = runs.SelectMany(r => r.Steps)
             .Where(s => !s.IsInternal && s.IsCompleted)
             .Select(s => new StepTiming(s.Target ?? s.Stage ?? "", s.Name, s.Cached, s.Duration ?? TimeSpan.Zero))
@@ -141,28 +172,64 @@ internal static class GatePipeline
         };
     }
 
+    /// <summary>
+    /// Measures an image that exists already: in the engine for the size budget, and, with a compressed budget, in
+    /// its registry by reference (a tag or a digest; an index is measured per platform). The registry path needs no
+    /// build and no Dockerfile, so an image pushed by any means, such as an index put together by hand, is measured
+    /// exactly as a run measures its own push.
+    /// </summary>
     public static async Task<MeasureResult> MeasureAsync(GateOptions options, string image, CancellationToken cancellationToken)
     {
         var budget = options.Get(OptionTable.SizeBudget) is { } text ? SizeBudget.Parse(text) : null;
-        using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
-        var (measured, problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
-        if (problem is { ImageMissing: true })
-        {
-            throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
-        }
-        var verdict = budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message);
+        var compressedBudget = options.Get(OptionTable.CompressedSizeBudget) is { } compressedText ? SizeBudget.Parse(compressedText) : null;
         var diagnostics = new List<Diagnostic>();
-        if (problem is not null)
+        var verdicts = new List<BudgetResult>();
+        var measured = new FinalImageResult { Target = image, Outcome = GateOutcome.Passed };
+        if (budget is not null || compressedBudget is null)
         {
-            diagnostics.Add(problem.Diagnostic);
+            using var store = ImageMeasurer.OpenStore(DockerExecutable(options));
+            (measured, var problem) = await ImageMeasurer.MeasureAsync(store, image, null, null, null, null, cancellationToken);
+            if (problem is { ImageMissing: true })
+            {
+                throw Codes.CouldNotMeasure.Exception($"Image '{image}' does not exist; build or pull it first.");
+            }
+            if (problem is not null)
+            {
+                diagnostics.Add(problem.Diagnostic);
+            }
+            if (budget?.Evaluate(measured.SizeBytes is long size ? ByteSize.FromBytes(size) : null, problem?.Diagnostic.Message) is { } verdict)
+            {
+                verdicts.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverBudget.Create(
+                        $"Image '{image}' is over its size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
+                        with { Details = TopLayers(measured) });
+                }
+            }
         }
-        if (verdict is { Failed: true })
+        if (compressedBudget is not null)
         {
-            diagnostics.Add(Codes.OverBudget.Create(
-                $"Image '{image}' is over its size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.SizeBudget)}.")
-                with { Details = TopLayers(measured) });
+            // Measuring is all this command does, so a registry that cannot tell is the run's error (SG2017–SG2022).
+            var reference = RegistryReference.Parse(image);
+            var pushed = await RegistryMeasurer.MeasureAsync(reference, RegistrySettingsFor(options), cancellationToken);
+            measured = measured with
+            {
+                Digest = measured.Digest ?? reference.WithDigest(pushed.Digest).ToString(),
+                CompressedSizeBytes = pushed.LargestCompressedSize,
+                Platforms = pushed.Platforms,
+            };
+            foreach (var verdict in compressedBudget.EvaluateCompressed(pushed.Platforms))
+            {
+                verdicts.Add(verdict);
+                if (verdict.Failed)
+                {
+                    diagnostics.Add(Codes.OverBudget.Create(
+                        $"Image '{image}'{(verdict.Platform is null ? "" : $" for {verdict.Platform}")} is over its compressed size budget. {verdict.Summary}. To change the budget, set {options.NameOf(OptionTable.CompressedSizeBudget)}."));
+                }
+            }
         }
-        return new MeasureResult(measured, verdict) { Diagnostics = diagnostics };
+        return new MeasureResult(measured, verdicts.FirstOrDefault(v => v.Failed) ?? verdicts.FirstOrDefault()) { Budgets = verdicts, Diagnostics = diagnostics };
     }
 
     private static string DockerExecutable(GateOptions options) => options.Docker;
@@ -398,10 +465,60 @@ internal static class GatePipeline
         _ => null,
     };
 
-    /// <summary>A measurement problem is an error when a budget waits on it (no verdict without a size), a warning otherwise.</summary>
-    private static Diagnostic MeasurementDiagnostic(GatePlan plan, Diagnostic problem)
+    /// <summary>
+    /// The pushed final image, pinned to the digest buildx pushed (so a concurrent push of the tag cannot change what
+    /// is measured); null when nothing was pushed, or buildx named no digest for it.
+    /// </summary>
+    private static RegistryReference? Pushed(GatePlan plan, TargetOutcome outcome) =>
+        plan.Options.Get(OptionTable.Push) && outcome is { Outcome: GateOutcome.Passed, Metadata.Digest: { } digest }
+            ? RegistryReference.Parse(plan.FinalTag).WithDigest(digest)
+            : null;
+
+    /// <summary>
+    /// Reads the final image's compressed size per platform from where it went (the registry, or the OCI layout).
+    /// One that cannot tell is an SG2017–SG2024 error when a budget waits on the compressed size (never "over
+    /// budget"), a warning otherwise: the image itself was built and delivered.
+    /// </summary>
+    private static async Task<FinalImageResult> MeasureCompressedAsync(
+        GatePlan plan, FinalImageResult image, string where, Func<CancellationToken, Task<RegistryMeasurement>> read,
+        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var budgeted = plan.SizeBudget is not null || plan.GrowthBudget is not null;
+        try
+        {
+            var measured = await read(cancellationToken);
+            return image with
+            {
+                Outcome = GateOutcome.Passed,
+                CompressedSizeBytes = measured.LargestCompressedSize,
+                Platforms = measured.Platforms,
+            };
+        }
+        catch (StageGateException e) when (e.Diagnostic.Code != Codes.Cancelled.Code)
+        {
+            var budgeted = plan.CompressedSizeBudget is not null;
+            diagnostics.Add(e.Diagnostic with
+            {
+                Severity = budgeted ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                Message = budgeted ? $"{e.Diagnostic.Message} The compressed size budget could not be checked." : $"{e.Diagnostic.Message} (The compressed size is read from the {where}.)",
+            });
+            return image;
+        }
+    }
+
+    internal static RegistrySettings RegistrySettingsFor(GateOptions options) => new(
+        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, Environment.GetEnvironmentVariable);
+
+    /// <summary>Whether a budget waits on the uncompressed size: the size budget, or a growth budget with no compressed budget beside it.</summary>
+    private static bool UncompressedBudgeted(GatePlan plan) =>
+        plan.SizeBudget is not null || (plan.GrowthBudget is not null && plan.GrowthMetric == SizeMetric.Uncompressed);
+
+    /// <summary>A measurement problem is an error when a budget waits on it (no verdict without a size), a warning otherwise.</summary>
+    /// <param name="plan">The run's plan, with its budgets.</param>
+    /// <param name="problem">What went wrong.</param>
+    /// <param name="compressedToo">The problem leaves the compressed size unknown as well: no push was measured.</param>
+    private static Diagnostic MeasurementDiagnostic(GatePlan plan, Diagnostic problem, bool compressedToo = false)
+    {
+        var budgeted = UncompressedBudgeted(plan) || (compressedToo && plan.CompressedSizeBudget is not null);
         return problem with
         {
             Severity = budgeted ? DiagnosticSeverity.Error : problem.Severity,
@@ -415,47 +532,8 @@ internal static class GatePipeline
     private static string Normalized(string tag) =>
         tag.LastIndexOf(':') > tag.LastIndexOf('/') ? tag : tag + ":latest";
 
-    private static List<BudgetResult> EvaluateBudgets(GatePlan plan, FinalImageResult image, List<Diagnostic> diagnostics)
-    {
-        var budgets = new List<BudgetResult>();
-        ByteSize? measured = image.SizeBytes is long size ? ByteSize.FromBytes(size) : null;
-        var reason = image.Outcome switch
-        {
-            GateOutcome.Passed when measured is null => "the final image could not be measured",
-            GateOutcome.Passed => null,
-            GateOutcome.CouldNotMeasure => "the final image could not be measured",
-            GateOutcome.NotRun => "the final stage was not built",
-            _ => "the final stage failed to build",
-        };
-
-        if (plan.SizeBudget is { } sizeBudget)
-        {
-            var verdict = sizeBudget.Evaluate(measured, reason);
-            budgets.Add(verdict);
-            if (verdict.Failed)
-            {
-                diagnostics.Add(Codes.OverBudget.Create(
-                    $"Final image '{plan.FinalTag}' is over its size budget. {verdict.Summary}. To change the budget, set {plan.Options.NameOf(OptionTable.SizeBudget)}.",
-                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
-            }
-        }
-
-        if (plan.GrowthBudget is { } growthBudget)
-        {
-            var verdict = growthBudget.Evaluate(measured, plan.BaselineBytes is long b ? ByteSize.FromBytes(b) : null, reason);
-            budgets.Add(verdict);
-            if (verdict.Failed)
-            {
-                diagnostics.Add(Codes.OverGrowthBudget.Create(
-                    $"Final image '{plan.FinalTag}' grew more than its growth budget. {verdict.Summary}. To allow it, raise {plan.Options.NameOf(OptionTable.GrowthBudget)} or refresh the baseline ({plan.Options.NameOf(OptionTable.Baseline)}).",
-                    plan.DockerfilePath, plan.FinalStage.Line) with { Details = TopLayers(image) });
-            }
-        }
-
-        return budgets;
-    }
-
-    private static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
+    /// <summary>The five largest layers, for the details of an over-budget diagnostic.</summary>
+    internal static IReadOnlyList<string> TopLayers(FinalImageResult image) =>
         image.Layers.OrderByDescending(l => l.SizeBytes).Take(5)
             .Select(l => $"{ByteSize.FromBytes(l.SizeBytes),8}  {(l.Line is int line ? $"line {line}" : "base"),-9} {Shorten(l.CreatedBy)}")
             .ToList();

@@ -30,6 +30,15 @@ internal sealed record GatePlan
     public SizeBudget? SizeBudget { get; init; }
     public GrowthBudget? GrowthBudget { get; init; }
     public long? BaselineBytes { get; init; }
+
+    /// <summary>The compressed size budget, checked per platform of the pushed image.</summary>
+    public SizeBudget? CompressedSizeBudget { get; init; }
+
+    /// <summary>The size the growth budget compares: compressed when a compressed budget is set beside it, else uncompressed.</summary>
+    public SizeMetric GrowthMetric { get; init; }
+
+    /// <summary>For a compressed growth budget: the baseline's compressed size per platform (<c>""</c> for a push that named none).</summary>
+    public IReadOnlyDictionary<string, long> CompressedBaseline { get; init; } = new Dictionary<string, long>();
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
     /// <summary>The secrets' values, masked as <c>***</c> wherever build output is shown or reported.</summary>
@@ -89,15 +98,32 @@ internal sealed record GatePlan
         warnings.AddRange(LintRun.ForGate(options, dockerfilePath, context));
 
         var sizeBudget = options.Get(OptionTable.SizeBudget) is { } size ? Budgets.SizeBudget.Parse(size) : null;
+        var compressedBudget = options.Get(OptionTable.CompressedSizeBudget) is { } compressed ? Budgets.SizeBudget.Parse(compressed) : null;
+        // The compressed size lives in the pushed manifest or the exported layout; an image only loaded into the engine has none to read.
+        if (compressedBudget is not null && !options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is null)
+        {
+            throw Codes.CompressedBudgetUnmeasurable.Exception(
+                $"The compressed size budget '{options.Get(OptionTable.CompressedSizeBudget)}' ({options.NameOf(OptionTable.CompressedSizeBudget)}) is read from the registry after the push or from an exported OCI layout, and the final image is neither pushed nor exported: set {options.NameOf(OptionTable.Push)} or {options.NameOf(OptionTable.OciLayout)}, or drop the compressed budget.",
+                options.FileOf(OptionTable.CompressedSizeBudget));
+        }
+        var growthMetric = compressedBudget is not null ? SizeMetric.Compressed : SizeMetric.Uncompressed;
         GrowthBudget? growthBudget = null;
         long? baselineBytes = null;
+        IReadOnlyDictionary<string, long> compressedBaseline = new Dictionary<string, long>();
         if (options.Get(OptionTable.GrowthBudget) is { } growth)
         {
             growthBudget = Budgets.GrowthBudget.Parse(growth);
             var baseline = options.Get(OptionTable.Baseline) ?? throw Codes.InvalidGrowthBudget.Exception(
                 $"The growth budget '{growth}' ({options.NameOf(OptionTable.GrowthBudget)}) needs a baseline: set {options.NameOf(OptionTable.Baseline)} to the report of an earlier run.",
                 options.FileOf(OptionTable.GrowthBudget));
-            baselineBytes = ReportJson.ReadBaselineSize(baseline);
+            if (growthMetric == SizeMetric.Compressed)
+            {
+                compressedBaseline = ReportJson.ReadCompressedBaseline(baseline);
+            }
+            else
+            {
+                baselineBytes = ReportJson.ReadBaselineSize(baseline);
+            }
         }
 
         var secretValues = ReadSecrets(options.Get(OptionTable.Secrets));
@@ -118,6 +144,9 @@ internal sealed record GatePlan
             SizeBudget = sizeBudget,
             GrowthBudget = growthBudget,
             BaselineBytes = baselineBytes,
+            CompressedSizeBudget = compressedBudget,
+            GrowthMetric = growthMetric,
+            CompressedBaseline = compressedBaseline,
             Warnings = warnings,
             SecretValues = secretValues,
         };

@@ -25,6 +25,20 @@ internal static class PassThroughOptions
                 $"{options.NameOf(OptionTable.Push)} needs an explicit tag: set {options.NameOf(OptionTable.Tags)} to the repository to push to. The default stagegate/… tag is never pushed.",
                 options.FileOf(OptionTable.Push));
         }
+        // buildx's docker exporter loads one platform: a final image for several goes to a registry or a layout.
+        if (options.Get(OptionTable.Platforms).Count > 1 && !options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is null)
+        {
+            throw Codes.InvalidOption.Exception(
+                $"A final image for several platforms ({string.Join(", ", options.Get(OptionTable.Platforms))}) cannot be loaded into the engine, which holds one platform per image: set {options.NameOf(OptionTable.Push)} or {options.NameOf(OptionTable.OciLayout)}, and each platform is measured from there.",
+                options.FileOf(OptionTable.Platforms));
+        }
+        // Older BuildKit takes one exporter per build: the registry or the layout, not both.
+        if (options.Get(OptionTable.Push) && options.Get(OptionTable.OciLayout) is not null)
+        {
+            throw Codes.InvalidOption.Exception(
+                $"{options.NameOf(OptionTable.Push)} and {options.NameOf(OptionTable.OciLayout)} both say where the final image goes; choose one (the compressed size is read from either).",
+                options.FileOf(OptionTable.OciLayout));
+        }
         // buildx 0.13's bake ignores a bake file's network and extra-hosts keys without a word, so only buildx build honours them.
         GateOption? unbakeable = options.Get(OptionTable.Network) is not null ? OptionTable.Network
             : options.Get(OptionTable.AddHosts).Count > 0 ? OptionTable.AddHosts
@@ -54,7 +68,7 @@ internal static class PassThroughOptions
             AddHosts = options.Get(OptionTable.AddHosts),
             // --push is buildx's type=registry output, which the docker driver also keeps in the engine for measuring.
             Push = push,
-            Outputs = push ? [] : build.Outputs,
+            Outputs = push ? [] : ships && OciOutput(options) is { } oci ? [oci] : build.Outputs,
             Attestations = ships ? options.Get(OptionTable.Attestations) : [],
             Provenance = ships ? options.Get(OptionTable.Provenance) : null,
             Sbom = ships ? options.Get(OptionTable.Sbom) : null,
@@ -74,7 +88,7 @@ internal static class PassThroughOptions
             NoCacheFilter = options.Get(OptionTable.NoCacheFilter),
             Pull = options.Get(OptionTable.Pull) ? true : null,
             Ssh = Ssh(options),
-            Outputs = ships && options.Get(OptionTable.Push) ? ["type=registry"] : bake.Outputs,
+            Outputs = ships && options.Get(OptionTable.Push) ? ["type=registry"] : ships && OciOutput(options) is { } oci ? [oci] : bake.Outputs,
             Attest = ships ? Attestations(options) : [],
         };
     }
@@ -93,6 +107,10 @@ internal static class PassThroughOptions
         }
         return attestations;
     }
+
+    /// <summary>buildx's output for the OCI layout option: a tar at the path, in place of loading the image.</summary>
+    private static string? OciOutput(GateOptions options) =>
+        options.Get(OptionTable.OciLayout) is { } path ? $"type=oci,dest={Path.GetFullPath(path)}" : null;
 
     private static IReadOnlyList<SshForward> Ssh(GateOptions options) =>
         options.Get(OptionTable.Ssh).Select(SshForward.Parse).ToList();

@@ -1,3 +1,5 @@
+using StageGate.Buildx;
+
 namespace StageGate.Gates;
 
 /// <summary>How one target of a run ended, and the step that failed it.</summary>
@@ -11,4 +13,7 @@ internal sealed record TargetOutcome(GateOutcome Outcome, TimeSpan Duration, Fai
 
     /// <summary>The id of the image the target built, from buildx's metadata; null when it exported none or buildx gave none.</summary>
     public string? ImageId { get; init; }
+
+    /// <summary>buildx's metadata for the image target, as it came: after a push, the digest of what was pushed.</summary>
+    public BuildResult? Metadata { get; init; }
 }

@@ -35,9 +35,9 @@ internal static class TargetOutcomes
 
         if (target.Output == TargetOutput.Image)
         {
-            if (own.Select(r => r.Metadata.For(target.BakeName)?.ImageId).FirstOrDefault(id => id is not null) is { } imageId)
+            if (own.Select(r => r.Metadata.For(target.BakeName)).FirstOrDefault(m => m?.ImageId is not null) is { ImageId: { } imageId } metadata)
             {
-                return new TargetOutcome(GateOutcome.Passed, duration, null) { ImageId = imageId };
+                return new TargetOutcome(GateOutcome.Passed, duration, null) { ImageId = imageId, Metadata = metadata };
             }
             // bake writes no metadata once any target failed; its export vertex is then the only evidence, and BuildKit
             // sends no typed kind for it: the name "exporting to …" is all there is. Built, but not measurable by id.

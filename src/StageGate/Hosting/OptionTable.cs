@@ -60,7 +60,15 @@ internal static class OptionTable
         Validate = text => Budgets.SizeBudget.Parse(text),
     };
 
-    public static readonly GateOption<string?> GrowthBudget = Text("GrowthBudget", "How much the final image may grow against the baseline, e.g. 5% or 10MB.") with
+    public static readonly GateOption<string?> CompressedSizeBudget = Text("CompressedSizeBudget", "The final image's compressed size budget, per platform: what a registry stores and a pull downloads, read from the pushed manifest or the exported OCI layout. Needs Push or OciLayout. Units as for SizeBudget.") with
+    {
+        Cli = "--compressed-budget",
+        MSBuildProperty = "StageGateCompressedSizeBudget",
+        Json = "compressedSizeBudget",
+        Validate = text => Budgets.SizeBudget.Parse(text),
+    };
+
+    public static readonly GateOption<string?> GrowthBudget = Text("GrowthBudget", "How much the final image may grow against the baseline, e.g. 5% or 10MB; per platform and compressed when CompressedSizeBudget is set, else uncompressed.") with
     {
         Cli = "--growth-budget",
         MSBuildProperty = "StageGateGrowthBudget",
@@ -273,6 +281,20 @@ internal static class OptionTable
         MSBuildProperty = "StageGatePush",
     };
 
+    public static readonly GateOption<string?> OciLayout = Path("OciLayout", "Export the final image as an OCI layout tar at this path (buildx's --output type=oci,dest=…) instead of loading it, and read its compressed size per platform from the layout. Needs a builder whose driver exports OCI (docker-container, kubernetes, remote); not with Push.") with
+    {
+        Cli = "--oci-layout",
+        MSBuildProperty = "StageGateOciLayout",
+        Json = "ociLayout",
+    };
+
+    public static readonly GateOption<IReadOnlyList<string>> InsecureRegistries = List("InsecureRegistries", "A registry (host:port) to read over plain HTTP or unverified TLS when measuring the pushed image, like the daemon's insecure-registries. Loopback registries are read so without it, as docker does.") with
+    {
+        Cli = "--insecure-registry",
+        MSBuildProperty = "StageGateInsecureRegistries",
+        Json = "insecureRegistries",
+    };
+
     public static readonly GateOption<string?> Provenance = Text("Provenance", "The final image's provenance attestation, as buildx's --provenance takes it: true, false, mode=max.") with
     {
         Cli = "--provenance",
@@ -294,9 +316,9 @@ internal static class OptionTable
     /// <summary>Every row, in the order help and docs list them.</summary>
     public static IReadOnlyList<GateOption> All { get; } =
     [
-        Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, GrowthBudget, Baseline, ReportPath,
+        Dockerfile, Context, TestTargets, FinalTarget, Tags, SizeBudget, CompressedSizeBudget, GrowthBudget, Baseline, ReportPath,
         JUnitReport, MarkdownReport, TestResults, TestResultsDirectory, BuildArgs, Labels, Lint, Secrets, Builder, Platforms, Sequential, DockerPath, RequireDocker, NoConfig, Ci,
-        CacheFrom, CacheTo, NoCache, NoCacheFilter, Pull, Ssh, Network, AddHosts, Push, Provenance, Sbom, Attestations,
+        CacheFrom, CacheTo, NoCache, NoCacheFilter, Pull, Ssh, Network, AddHosts, Push, OciLayout, InsecureRegistries, Provenance, Sbom, Attestations,
     ];
 
     /// <summary>The row whose stagegate.json key is <paramref name="key"/>, or null.</summary>

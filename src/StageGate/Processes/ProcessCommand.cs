@@ -46,6 +46,12 @@ internal sealed record ProcessCommand
         }
     }
 
+    /// <summary>
+    /// Text written to the program's input before it is closed (a credential helper reads the server from it);
+    /// <c>null</c> for an empty input.
+    /// </summary>
+    public string? StandardInput { get; init; }
+
     /// <summary>The folder the program starts in; <c>null</c> for the current one.</summary>
     public string? WorkingDirectory { get; init; }
 

@@ -88,8 +88,19 @@ internal static class ProcessRunner
         }
         var stopwatch = Stopwatch.StartNew();
 
-        // The program sees an empty input, so it can never hang waiting for a prompt's answer.
-        process.StandardInput.Close();
+        // The program sees its given input and then its end, so it can never hang waiting for a prompt's answer.
+        try
+        {
+            if (command.StandardInput is { } input)
+            {
+                await process.StandardInput.WriteAsync(input).ConfigureAwait(false);
+            }
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // A program that exits without reading its input closed the pipe; its exit code says what happened.
+        }
 
         var running = new RunningProcess(process);
         var outputTail = new OutputTail(command.TailLines);

@@ -19,12 +19,17 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         md.Append("## ").Append(result.Passed ? "✅" : "❌").Append(' ').Append(Cell(ReportWording.Verdict(result))).Append("\n\n");
         md.Append("Dockerfile: ").Append(Code(ReportWording.RelativePath(result.Dockerfile, repositoryRoot) ?? "")).Append("\n\n");
-        if (result.FinalImage?.ImageId is { } imageId)
+        var pushed = result.FinalImage is { Platforms.Count: > 0, Digest: { } digest } ? digest : null;
+        if (result.FinalImage?.ImageId is not null || pushed is not null)
         {
-            md.Append("Image: ").Append(Code(imageId));
+            md.Append("Image: ").Append(result.FinalImage!.ImageId is { } imageId ? Code(imageId) : "");
             if (result.FinalImage.Tags.Count > 0)
             {
                 md.Append(", tagged ").Append(string.Join(", ", result.FinalImage.Tags.Select(Code)));
+            }
+            if (pushed is not null)
+            {
+                md.Append(result.FinalImage.ImageId is null ? "pushed as " : ", pushed as ").Append(Code(pushed));
             }
             md.Append("\n\n");
         }
@@ -41,13 +46,13 @@ internal static class MarkdownReport
         {
             var detail = image.Failure is { } failure
                 ? Code(ReportWording.Location(failure, result.Dockerfile))
-                : image.SizeBytes is { } size ? $"**{new ByteSize(size)}**" : "";
+                : ReportWording.Sizes(image) is { } sizes ? $"**{Cell(sizes)}**" : "";
             Row(md, "Final image " + Code(image.Target), image.Outcome, detail);
         }
         foreach (var budget in result.Budgets)
         {
-            var name = budget.Kind == BudgetKind.Size ? "Size budget " : "Growth budget ";
-            Row(md, name + Code(budget.Budget), budget.Outcome, Cell(ReportWording.Budget(budget)));
+            var name = (budget.Metric == SizeMetric.Compressed ? "Compressed " : "") + (budget.Kind == BudgetKind.Size ? "size budget " : "growth budget ");
+            Row(md, char.ToUpperInvariant(name[0]) + name[1..] + Code(budget.Budget) + (budget.Platform is { } platform ? " " + Code(platform) : ""), budget.Outcome, Cell(ReportWording.Budget(budget)));
         }
 
         var layers = ReportWording.TopLayers(result.FinalImage);

@@ -69,6 +69,8 @@ internal static class ReportJson
                 json.WriteString("kind", Name(budget.Kind));
                 json.WriteString("outcome", Name(budget.Outcome));
                 json.WriteString("budget", budget.Budget);
+                json.WriteString("metric", Name(budget.Metric));
+                json.WriteString("platform", budget.Platform);
                 WriteNumber(json, "measuredBytes", budget.MeasuredBytes);
                 WriteNumber(json, "limitBytes", budget.LimitBytes);
                 WriteNumber(json, "baselineBytes", budget.BaselineBytes);
@@ -144,6 +146,29 @@ internal static class ReportJson
         throw Unreadable(path, $"Baseline report '{path}' has no measured size: {why}. Use a report from a run that measured the final image.");
     }
 
+    /// <summary>
+    /// The compressed sizes an earlier run's report recorded per platform (<c>finalImage.platforms</c>), keyed by
+    /// platform (<c>""</c> for a single-platform push that named none). A report written before StageGate read
+    /// registries, or by a run that did not push, has none: the map is empty and each platform's growth goes unchecked.
+    /// </summary>
+    /// <exception cref="StageGateException">SG1014 when the file is missing or is not a report.</exception>
+    public static IReadOnlyDictionary<string, long> ReadCompressedBaseline(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var document = Load(path);
+        var final = new Reader(document.RootElement, path, "").OptionalObject("finalImage")
+            ?? throw Unreadable(path, $"Baseline report '{path}' has no final image: the run that wrote it stopped before the final stage was built. Use a report from a run that built and measured the final image.");
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var platform in final.OptionalObjects("platforms"))
+        {
+            if (platform.OptionalLong("compressedSizeBytes") is { } size && size >= 0)
+            {
+                sizes[platform.OptionalString("platform") ?? ""] = size;
+            }
+        }
+        return sizes;
+    }
+
     private static void WriteFinalImage(Utf8JsonWriter json, FinalImageResult? image)
     {
         if (image is null)
@@ -160,6 +185,20 @@ internal static class ReportJson
         WriteNumber(json, "sizeBytes", image.SizeBytes);
         // The docker-style size is for people reading the file; readers use sizeBytes.
         json.WriteString("size", image.SizeBytes is { } size ? new ByteSize(size).ToString() : null);
+        // sizeBytes stays the uncompressed size, so reports written before compressed sizes existed read the same.
+        WriteNumber(json, "compressedSizeBytes", image.CompressedSizeBytes);
+        json.WriteString("compressedSize", image.CompressedSizeBytes is { } compressed ? new ByteSize(compressed).ToString() : null);
+        json.WriteStartArray("platforms");
+        foreach (var platform in image.Platforms)
+        {
+            json.WriteStartObject();
+            json.WriteString("platform", platform.Platform);
+            json.WriteString("digest", platform.Digest);
+            json.WriteNumber("compressedSizeBytes", platform.CompressedSizeBytes);
+            json.WriteString("compressedSize", new ByteSize(platform.CompressedSizeBytes).ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartArray("layers");
         foreach (var layer in image.Layers)
         {
@@ -311,6 +350,22 @@ internal static class ReportJson
             return System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } known
                 ? System.Enum.Parse<T>(known)
                 : throw Wrong(name, OneOf<T>());
+        }
+
+        /// <summary>The objects of an array member; none when it is absent.</summary>
+        public IEnumerable<Reader> OptionalObjects(string name)
+        {
+            if (Get(name, JsonValueKind.Array, "an array") is not { } array)
+            {
+                yield break;
+            }
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                yield return item.ValueKind == JsonValueKind.Object
+                    ? new Reader(item, source, $"{Path(name)}[{index++}]")
+                    : throw Wrong(name, "an array of objects");
+            }
         }
 
         public Reader? OptionalObject(string name) =>

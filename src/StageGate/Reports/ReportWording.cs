@@ -60,15 +60,37 @@ internal static class ReportWording
     public static bool IsTestResultsCode(string code) =>
         code == Codes.TestsFailed.Code || code == Codes.TestFailed.Code || code == Codes.TestResultsMissing.Code || code == Codes.TestResultsUnreadable.Code;
 
-    /// <summary><c>final image runtime: 763kB</c>, or why there is no size.</summary>
+    /// <summary><c>final image 'runtime': 763kB uncompressed, 410kB compressed</c>, or why there is no size.</summary>
     public static string FinalImage(FinalImageResult image, string dockerfile) => image.Outcome switch
     {
         GateOutcome.Failed when image.Failure is { } failure => $"{Named("final image", image.Target)} failed at {Location(failure, dockerfile)}",
         GateOutcome.Failed => $"{Named("final image", image.Target)} failed to build",
         GateOutcome.NotRun => $"{Named("final image", image.Target)} not built{Because(image.NotRunReason)}",
-        _ when image.SizeBytes is { } size => $"{Named("final image", image.Target)}: {new ByteSize(size)}",
+        _ when Sizes(image) is { } sizes => $"{Named("final image", image.Target)}: {sizes}",
         _ => $"{Named("final image", image.Target)} built, but its size could not be measured",
     };
+
+    /// <summary>
+    /// Both sizes, each named: <c>763kB uncompressed, 410kB compressed</c>; a multi-platform image's compressed size per
+    /// platform, <c>compressed linux/amd64 410kB, linux/arm64 398kB</c>. Null when neither was measured.
+    /// </summary>
+    public static string? Sizes(FinalImageResult image)
+    {
+        var parts = new List<string>();
+        if (image.SizeBytes is { } size)
+        {
+            parts.Add($"{new ByteSize(size)} uncompressed");
+        }
+        if (image.Platforms.Count == 1)
+        {
+            parts.Add($"{new ByteSize(image.Platforms[0].CompressedSizeBytes)} compressed{(image.Platforms[0].Platform is { } platform ? $" ({platform})" : "")}");
+        }
+        else if (image.Platforms.Count > 1)
+        {
+            parts.Add("compressed " + string.Join(", ", image.Platforms.Select(p => $"{p.Platform ?? "?"} {new ByteSize(p.CompressedSizeBytes)}")));
+        }
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
 
     private static string Because(string? reason) => reason is null ? "" : $": {reason}";
 
@@ -81,8 +103,9 @@ internal static class ReportWording
     /// <summary>A budget's verdict on one line: a reason that could not be measured may come from a multi-line daemon message.</summary>
     public static string Budget(BudgetResult budget) => OneLine(budget.Summary);
 
+    /// <summary><c>size budget 2MB</c>, <c>compressed size budget 1MB (linux/arm64)</c>: unique per verdict, for test names.</summary>
     public static string BudgetName(BudgetResult budget) =>
-        budget.Kind == BudgetKind.Size ? $"size budget {budget.Budget}" : $"growth budget {budget.Budget}";
+        $"{(budget.Metric == SizeMetric.Compressed ? "compressed " : "")}{(budget.Kind == BudgetKind.Size ? "size" : "growth")} budget {budget.Budget}{(budget.Platform is null ? "" : $" ({budget.Platform})")}";
 
     /// <summary><c>builder 452MB → final 763kB, 99% smaller</c>; null when either size is unknown.</summary>
     public static string? Savings(FinalImageResult? image)

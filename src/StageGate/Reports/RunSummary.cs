@@ -5,7 +5,7 @@ namespace StageGate.Reports;
 
 /// <summary>
 /// The one line a run leaves in every host's log (MSBuild, Cake, the CLI's progress), whatever the verbosity:
-/// <c>StageGate: tests passed (1 stage), final image 763kB ≤ 2MB budget, 99% smaller than builder</c>.
+/// <c>StageGate: tests passed (1 stage), final image 763kB uncompressed ≤ 2MB budget, 99% smaller than builder</c>.
 /// </summary>
 internal static class RunSummary
 {
@@ -22,11 +22,16 @@ internal static class RunSummary
     public static string For(MeasureResult result)
     {
         var image = result.Image.Target;
-        return result.Image.SizeBytes is not { } bytes ? $"StageGate: image {image} could not be measured"
-            : result.Budget is not { } budget ? $"StageGate: image {image} is {Size(bytes)}"
-            : budget.Outcome == GateOutcome.Passed ? $"StageGate: image {image} is {Size(bytes)} ≤ {budget.Budget} budget"
-            : budget.Outcome == GateOutcome.Failed ? $"StageGate: image {image} is {Size(bytes)}, over its {budget.Budget} budget"
-            : $"StageGate: image {image} is {Size(bytes)}, budget {budget.Budget} not checked";
+        if (ReportWording.Sizes(result.Image) is not { } sizes)
+        {
+            return $"StageGate: image {image} could not be measured";
+        }
+        var budgets = result.Budgets.Count > 0 ? result.Budgets : result.Budget is { } one ? [one] : [];
+        var verdict = budgets.Count == 0 ? ""
+            : budgets.Any(b => b.Failed) ? ", over budget: " + string.Join("; ", budgets.Where(b => b.Failed).Select(ReportWording.BudgetName))
+            : budgets.All(b => b.Passed) ? ", within " + string.Join("; ", budgets.Select(ReportWording.BudgetName))
+            : ", not checked: " + string.Join("; ", budgets.Where(b => !b.Passed).Select(ReportWording.BudgetName));
+        return $"StageGate: image {image} is {sizes}{verdict}";
     }
 
     private static string Tests(IReadOnlyList<TestStageResult> stages)
@@ -60,21 +65,33 @@ internal static class RunSummary
             yield return "final image failed to build";
             yield break;
         }
-        var size = budgets.FirstOrDefault(b => b.Kind == BudgetKind.Size);
-        yield return image.SizeBytes is not { } bytes ? "final image size could not be measured"
-            : size is null ? $"final image {Size(bytes)}"
-            : size.Outcome == GateOutcome.Passed ? $"final image {Size(bytes)} ≤ {size.Budget} budget"
-            : size.Outcome == GateOutcome.Failed ? $"final image {Size(bytes)} over its {size.Budget} budget"
-            : $"final image {Size(bytes)}, budget {size.Budget} not checked";
-
-        if (budgets.FirstOrDefault(b => b.Kind == BudgetKind.Growth) is { } growth)
+        var sizes = new List<string>();
+        if (image.SizeBytes is { } bytes)
         {
-            yield return growth.Outcome switch
-            {
-                GateOutcome.Passed => $"growth within {growth.Budget}",
-                GateOutcome.Failed => $"grew more than {growth.Budget}",
-                _ => "growth against the baseline not measured",
-            };
+            sizes.Add($"{Size(bytes)} uncompressed{Verdict(budgets.FirstOrDefault(b => b is { Kind: BudgetKind.Size, Metric: SizeMetric.Uncompressed }))}");
+        }
+        else if (budgets.FirstOrDefault(b => b is { Kind: BudgetKind.Size, Metric: SizeMetric.Uncompressed }) is { } uncompressedBudget)
+        {
+            sizes.Add($"uncompressed size not measured, budget {uncompressedBudget.Budget} not checked");
+        }
+        if (image.Platforms.Count == 0 && budgets.FirstOrDefault(b => b is { Kind: BudgetKind.Size, Metric: SizeMetric.Compressed }) is { } uncheckedCompressed)
+        {
+            sizes.Add($"compressed size not measured, budget {uncheckedCompressed.Budget} not checked");
+        }
+        foreach (var platform in image.Platforms)
+        {
+            var budget = budgets.FirstOrDefault(b => b is { Kind: BudgetKind.Size, Metric: SizeMetric.Compressed } && b.Platform == platform.Platform);
+            sizes.Add($"{(image.Platforms.Count > 1 ? platform.Platform + " " : "")}{Size(platform.CompressedSizeBytes)} compressed{Verdict(budget)}");
+        }
+        yield return image.SizeBytes is null && image.Platforms.Count == 0 ? "final image size could not be measured" : "final image " + string.Join(", ", sizes);
+
+        var growth = budgets.Where(b => b.Kind == BudgetKind.Growth).ToList();
+        if (growth.Count > 0)
+        {
+            var metric = growth[0].Metric == SizeMetric.Compressed ? "compressed " : "";
+            yield return growth.Any(g => g.Outcome == GateOutcome.Failed) ? $"{metric}grew more than {growth[0].Budget}"
+                : growth.All(g => g.Outcome == GateOutcome.Passed) ? $"{metric}growth within {growth[0].Budget}"
+                : $"{metric}growth against the baseline not measured";
         }
         if (image.SizeBytes is { } finalBytes && image.BuilderSizeBytes is > 0 and { } builderBytes && finalBytes < builderBytes)
         {
@@ -82,6 +99,15 @@ internal static class RunSummary
             yield return $"{savings.PercentSmaller}% smaller than {image.BuilderStage ?? "the builder stage"}";
         }
     }
+
+    /// <summary><c> ≤ 2MB budget</c>, <c> over its 2MB budget</c>, <c>, budget 2MB not checked</c>, or nothing without a budget.</summary>
+    private static string Verdict(BudgetResult? budget) => budget?.Outcome switch
+    {
+        null => "",
+        GateOutcome.Passed => $" ≤ {budget.Budget} budget",
+        GateOutcome.Failed => $" over its {budget.Budget} budget",
+        _ => $", budget {budget.Budget} not checked",
+    };
 
     private static string Size(long bytes) => ByteSize.FromBytes(bytes).ToString();
 }

@@ -33,7 +33,8 @@ internal static class TextReport
             }
             text.Append(Indent).Append(ReportWording.Icon(image.Outcome)).Append(' ').Append(ReportWording.FinalImage(image, result.Dockerfile)).Append('\n');
             AppendFailure(text, image.Failure);
-            var names = new[] { image.ImageId is null ? "" : "image " + ShortId(image.ImageId), image.Tags.Count == 0 ? "" : "tagged " + string.Join(", ", image.Tags) }
+            var names = new[] { image.ImageId is null ? "" : "image " + ShortId(image.ImageId), image.Tags.Count == 0 ? "" : "tagged " + string.Join(", ", image.Tags),
+                image.Platforms.Count == 0 || image.Digest is null ? "" : "pushed as " + image.Digest }
                 .Where(n => n.Length > 0).ToList();
             if (names.Count > 0)
             {

@@ -16,7 +16,7 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
 
     private const string HeavyFinalDockerfile = TestDockerfiles.HeavyFinal;
 
-    private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B";
+    private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B uncompressed";
 
     private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
 

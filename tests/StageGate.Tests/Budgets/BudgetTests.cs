@@ -26,7 +26,7 @@ public sealed class SizeBudgetTests
         var verdict = Budget.Evaluate(null, "image inspect failed: no such image");
 
         Assert.Equal(GateOutcome.CouldNotMeasure, verdict.Outcome);
-        Assert.Equal("Size: could not measure — image inspect failed: no such image", verdict.Summary);
+        Assert.Equal("Uncompressed size: could not measure — image inspect failed: no such image", verdict.Summary);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(162_400_000));
 
-        Assert.Equal("Size: 162MB — over the 150MB budget by 12.4MB", verdict.Summary);
+        Assert.Equal("Uncompressed size: 162MB — over the 150MB budget by 12.4MB", verdict.Summary);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(150_000_400));
 
-        Assert.Equal("Size: 150MB — over the 150MB budget by 400 B (150MB vs 150MB)", verdict.Summary);
+        Assert.Equal("Uncompressed size: 150MB — over the 150MB budget by 400 B (150MB vs 150MB)", verdict.Summary);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SizeBudgetTests
     {
         var verdict = Budget.Evaluate(ByteSize.FromBytes(142_100_000));
 
-        Assert.Equal("Size: 142MB — within the 150MB budget, 7.9MB to spare", verdict.Summary);
+        Assert.Equal("Uncompressed size: 142MB — within the 150MB budget, 7.9MB to spare", verdict.Summary);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class GrowthBudgetTests
 
         Assert.Equal(GateOutcome.Failed, verdict.Outcome);
         Assert.Equal(
-            "Growth: 162MB, up 12.4MB from the baseline 150MB — over the 5% growth budget (7.5MB) by 4.9MB",
+            "Uncompressed growth: 162MB, up 12.4MB from the baseline 150MB — over the 5% growth budget (7.5MB) by 4.9MB",
             verdict.Summary);
     }
 
@@ -141,7 +141,7 @@ public sealed class GrowthBudgetTests
         var verdict = GrowthBudget.Parse("0%").Evaluate(ByteSize.Parse("140MB"), Baseline);
 
         Assert.Equal(GateOutcome.Passed, verdict.Outcome);
-        Assert.StartsWith("Growth: 140MB, down 10MB from the baseline", verdict.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Uncompressed growth: 140MB, down 10MB from the baseline", verdict.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

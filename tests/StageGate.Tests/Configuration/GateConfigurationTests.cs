@@ -286,11 +286,11 @@ public sealed class GateConfigurationTests : IDisposable
     {
         var path = WriteConfiguration("""
             {
-              "$schema": "x", "testTargets": ["t"], "finalTarget": "f", "sizeBudget": "1MB", "growthBudget": "5%",
+              "$schema": "x", "testTargets": ["t"], "finalTarget": "f", "sizeBudget": "1MB", "compressedSizeBudget": "500kB", "growthBudget": "5%",
               "baseline": "b.json", "tags": ["a:b"], "buildArgs": {}, "labels": {}, "platforms": ["linux/amd64"],
               "builder": "b", "sequential": true, "context": ".", "lint": { "SG5012": "error" }, "testResults": "/results", "testResultsDirectory": "out",
               "cacheFrom": ["type=registry,ref=r/app:cache"], "cacheTo": ["type=inline"], "noCacheFilter": ["test"],
-              "network": "none", "addHosts": ["db:10.0.0.5"]
+              "network": "none", "addHosts": ["db:10.0.0.5"], "insecureRegistries": ["registry.example:5000"], "ociLayout": "out/image.tar"
             }
             """);
         using var document = JsonDocument.Parse(File.ReadAllText(path));

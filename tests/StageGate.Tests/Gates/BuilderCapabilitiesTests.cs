@@ -80,6 +80,29 @@ public sealed class BuilderCapabilitiesTests
     }
 
     [Fact]
+    public void An_OCI_layout_export_on_the_docker_driver_is_SG2015_and_a_docker_container_builder_honours_it()
+    {
+        var options = Options(o => o.With<string?>(OptionTable.OciLayout, "/out/image.tar"));
+
+        var refusal = BuilderCapabilities.Refusal(options, DockerDriver);
+
+        Assert.Equal("SG2015", refusal?.Code);
+        Assert.Contains("cannot honour --oci-layout /out/image.tar: the docker driver exports no OCI layout", refusal!.Message, StringComparison.Ordinal);
+        Assert.Null(BuilderCapabilities.Refusal(options, ContainerDriver));
+    }
+
+    [Fact]
+    public void Several_platforms_on_the_docker_driver_are_SG2015_and_a_docker_container_builder_honours_them()
+    {
+        var options = Options(o => o.With<IReadOnlyList<string>>(OptionTable.Platforms, ["linux/amd64", "linux/arm64"]));
+
+        var refusal = BuilderCapabilities.Refusal(options, DockerDriver);
+
+        Assert.Contains("cannot honour --platform linux/amd64,linux/arm64: the docker driver builds one platform at a time", refusal?.Message, StringComparison.Ordinal);
+        Assert.Null(BuilderCapabilities.Refusal(options, ContainerDriver));
+    }
+
+    [Fact]
     public void Switching_provenance_and_sbom_off_is_allowed_on_the_docker_driver()
     {
         var options = Options(o => o

@@ -112,6 +112,70 @@ public sealed class PassThroughOptionsTests : IDisposable
         Assert.Contains("--push needs an explicit tag: set --tag", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_compressed_budget_without_a_push_is_SG2016_before_anything_is_built()
+    {
+        var options = Options(o => o.With<string?>(OptionTable.CompressedSizeBudget, "50MB"));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
+
+        Assert.Equal("SG2016", error.Code);
+        Assert.Contains("set --push or --oci-layout, or drop the compressed budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_OCI_layout_is_the_final_images_only_output_and_a_test_stage_keeps_its_own()
+    {
+        var layout = Path.Combine(Path.GetTempPath(), "image-oci.tar");
+        var plan = GatePlan.Create(Options(o => o.With<string?>(OptionTable.OciLayout, layout).With<string?>(OptionTable.CompressedSizeBudget, "50MB")));
+
+        Assert.Contains($"type=oci,dest={layout}", Build(plan, TargetRole.Final));
+        Assert.Equal([$"type=oci,dest={layout}"], Bake(plan, TargetRole.Final).Outputs);
+        Assert.Equal(["type=cacheonly"], Bake(plan, TargetRole.Test).Outputs);
+    }
+
+    [Fact]
+    public void A_final_image_for_several_platforms_must_be_pushed_or_exported_and_no_builder_is_loaded()
+    {
+        IReadOnlyList<string> platforms = ["linux/amd64", "linux/arm64"];
+        var loaded = Options(o => o.With(OptionTable.Platforms, platforms));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(loaded));
+        var pushed = GatePlan.Create(Options(o => o.With(OptionTable.Platforms, platforms).With(OptionTable.Push, true)));
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains("cannot be loaded into the engine, which holds one platform per image: set --push or --oci-layout", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(BuildTargets.For(pushed), t => t.Role == TargetRole.Builder);
+        Assert.Contains(BuildTargets.For(GatePlan.Create(Options(o => o.With(OptionTable.Push, true)))), t => t.Role == TargetRole.Builder);
+    }
+
+    [Fact]
+    public void Push_and_an_OCI_layout_together_are_SG1016_asking_for_one()
+    {
+        var options = Options(o => o.With(OptionTable.Push, true).With<string?>(OptionTable.OciLayout, "image.tar"));
+
+        var error = Assert.Throws<StageGateException>(() => GatePlan.Create(options));
+
+        Assert.Equal("SG1016", error.Code);
+        Assert.Contains("--push and --oci-layout both say where the final image goes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_growth_budget_beside_a_compressed_budget_compares_compressed_sizes()
+    {
+        var baseline = _context.Write("baseline.json", """{ "schemaVersion": 1, "finalImage": { "platforms": [ { "platform": "linux/amd64", "compressedSizeBytes": 5000 } ] } }""");
+
+        var plan = GatePlan.Create(Options(o => o
+            .With(OptionTable.Push, true)
+            .With<string?>(OptionTable.CompressedSizeBudget, "50MB")
+            .With<string?>(OptionTable.GrowthBudget, "5%")
+            .With<string?>(OptionTable.Baseline, baseline)));
+
+        Assert.Equal(SizeMetric.Compressed, plan.GrowthMetric);
+        Assert.Equal(5000, plan.CompressedBaseline["linux/amd64"]);
+        Assert.Null(plan.BaselineBytes);
+    }
+
     [Theory]
     [InlineData("network")]
     [InlineData("add-host")]

@@ -65,8 +65,8 @@ public class JUnitReportTests
         Assert.Equal(
             [
                 "final image 'runtime' built, but its size could not be measured",
-                "Size: could not measure — the daemon did not answer the image inspect",
-                "Growth: could not measure — the daemon did not answer the image inspect",
+                "Uncompressed size: could not measure — the daemon did not answer the image inspect",
+                "Uncompressed growth: could not measure — the daemon did not answer the image inspect",
             ],
             messages);
     }

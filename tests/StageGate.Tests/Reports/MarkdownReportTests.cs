@@ -30,8 +30,8 @@ public class MarkdownReportTests
     {
         var lines = Lines(SampleResults.Passing());
 
-        Assert.Contains("| Final image <code>runtime</code> | ✅ passed | **763kB** |", lines);
-        Assert.Contains("| Size budget <code>1MB</code> | ✅ passed | Size: 763kB — within the 1MB budget, 237kB to spare |", lines);
+        Assert.Contains("| Final image <code>runtime</code> | ✅ passed | **763kB uncompressed** |", lines);
+        Assert.Contains("| Size budget <code>1MB</code> | ✅ passed | Uncompressed size: 763kB — within the 1MB budget, 237kB to spare |", lines);
     }
 
     [Fact]

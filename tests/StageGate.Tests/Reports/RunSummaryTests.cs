@@ -33,7 +33,7 @@ public class RunSummaryTests
     {
         var line = RunSummary.For(Result([PassedTest], Image, SizeBudget(GateOutcome.Passed, "2MB")));
 
-        Assert.Equal("StageGate: tests passed (1 stage), final image 763kB ≤ 2MB budget, 99% smaller than builder", line);
+        Assert.Equal("StageGate: tests passed (1 stage), final image 763kB uncompressed ≤ 2MB budget, 99% smaller than builder", line);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class RunSummaryTests
     {
         var line = RunSummary.For(Result([PassedTest], Image with { BuilderSizeBytes = null }, SizeBudget(GateOutcome.Failed, "500kB")));
 
-        Assert.Equal("StageGate: tests passed (1 stage), final image 763kB over its 500kB budget", line);
+        Assert.Equal("StageGate: tests passed (1 stage), final image 763kB uncompressed over its 500kB budget", line);
     }
 
     [Fact]
@@ -71,6 +71,6 @@ public class RunSummaryTests
 
         var line = RunSummary.For(Result([], Image with { BuilderSizeBytes = null }, growth));
 
-        Assert.Equal("StageGate: no test stage, final image 763kB, growth within 5%", line);
+        Assert.Equal("StageGate: no test stage, final image 763kB uncompressed, growth within 5%", line);
     }
 }

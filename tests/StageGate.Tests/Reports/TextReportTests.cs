@@ -53,14 +53,14 @@ public class TextReportTests
     [Fact]
     public void The_final_image_shows_its_docker_style_size()
     {
-        Assert.Contains("✓ final image 'runtime': 763kB", Lines(SampleResults.Passing()));
+        Assert.Contains("✓ final image 'runtime': 763kB uncompressed", Lines(SampleResults.Passing()));
     }
 
     [Fact]
     public void An_overage_hidden_by_rounding_is_shown_in_exact_bytes()
     {
         Assert.Contains(
-            "✗ Size: 150MB — over the 150MB budget by 400 B (150MB vs 150MB)",
+            "✗ Uncompressed size: 150MB — over the 150MB budget by 400 B (150MB vs 150MB)",
             Lines(SampleResults.OverBudgetHiddenByRounding()));
     }
 
@@ -72,7 +72,7 @@ public class TextReportTests
             Budgets = [new BudgetResult(BudgetKind.Size, GateOutcome.Failed, "150MB") { MeasuredBytes = 162_400_000, LimitBytes = 150_000_000 }],
         };
 
-        Assert.Contains("✗ Size: 162MB — over the 150MB budget by 12.4MB", Lines(result));
+        Assert.Contains("✗ Uncompressed size: 162MB — over the 150MB budget by 12.4MB", Lines(result));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class TextReportTests
         var text = TextReport.Render(SampleResults.CouldNotMeasure());
 
         Assert.Contains("final image 'runtime' built, but its size could not be measured", text, StringComparison.Ordinal);
-        Assert.Contains("! Size: could not measure", text, StringComparison.Ordinal);
+        Assert.Contains("! Uncompressed size: could not measure", text, StringComparison.Ordinal);
         Assert.DoesNotContain("over the", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("over budget", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("✗", text, StringComparison.Ordinal);

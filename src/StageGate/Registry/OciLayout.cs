@@ -1,0 +1,118 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
+using System.Text.Json;
+using StageGate.Diagnostics;
+
+namespace StageGate.Registry;
+
+/// <summary>
+/// An OCI image layout as buildx's <c>--output type=oci</c> writes it: a tar (the default) or a folder
+/// (<c>tar=false</c>) holding <c>index.json</c> and <c>blobs/sha256/…</c>. Only manifests are read, each up to the
+/// manifest cap; layers are never read, only skipped.
+/// </summary>
+internal sealed class OciLayout : IManifestSource
+{
+    /// <summary>The name <see cref="IManifestSource.GetManifestAsync"/> takes for the layout's own index.</summary>
+    public const string IndexFile = "index.json";
+
+    private readonly string _path;
+
+    private OciLayout(string path) => _path = path;
+
+    /// <summary>
+    /// Measures the exported image per platform. buildx's <c>index.json</c> names one entry; for a multi-platform image
+    /// that entry is the image index, which is then where the platforms are listed.
+    /// </summary>
+    /// <exception cref="StageGateException">SG2024 when the layout cannot be read, SG2020 when its manifests are malformed.</exception>
+    public static async Task<RegistryMeasurement> MeasureAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw Codes.OciLayoutUnreadable.Exception($"The OCI layout '{path}' does not exist: buildx did not export the final image there.", path);
+        }
+        var layout = new OciLayout(path);
+        var top = IndexFile;
+        var index = await layout.GetManifestAsync(IndexFile, cancellationToken).ConfigureAwait(false);
+        var document = ManifestDocument.Parse(index, layout.Name(IndexFile));
+        if (document is { IsIndex: true, Manifests: [var only] } && await layout.IsIndexAsync(only.Digest, cancellationToken).ConfigureAwait(false))
+        {
+            top = only.Digest;
+        }
+        return await RegistryMeasurer.MeasureAsync(layout, top, layout.Name(top), layout.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ManifestResponse> GetManifestAsync(string reference, CancellationToken cancellationToken)
+    {
+        var entry = reference == IndexFile ? IndexFile : BlobPath(reference);
+        var body = await ReadAsync(entry, cancellationToken).ConfigureAwait(false)
+            ?? throw Codes.OciLayoutUnreadable.Exception($"The OCI layout '{_path}' has no {entry}, which its index names: the export is incomplete. Build again.", _path);
+        var digest = "sha256:" + Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant();
+        if (reference != IndexFile && !string.Equals(reference, digest, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Codes.ManifestMalformed.Exception($"The manifest {Name(reference)} cannot be measured: its bytes hash to {digest}, so the layout was changed after the export.");
+        }
+        return new ManifestResponse(null, body, reference == IndexFile ? digest : reference);
+    }
+
+    private string Name(string reference) => reference == IndexFile ? $"{_path} ({IndexFile})" : $"{_path} ({reference})";
+
+    private async Task<bool> IsIndexAsync(string digest, CancellationToken cancellationToken)
+    {
+        var response = await GetManifestAsync(digest, cancellationToken).ConfigureAwait(false);
+        return ManifestDocument.Parse(response, Name(digest)).IsIndex;
+    }
+
+    private static string BlobPath(string digest)
+    {
+        var colon = digest.IndexOf(':', StringComparison.Ordinal);
+        var (algorithm, hex) = colon > 0 ? (digest[..colon], digest[(colon + 1)..]) : ("", digest);
+        return algorithm.Length > 0 && hex.Length > 0 && hex.All(char.IsAsciiHexDigitLower) && algorithm.All(char.IsAsciiLetterOrDigit)
+            ? $"blobs/{algorithm}/{hex}"
+            : throw Codes.ManifestMalformed.Exception($"'{digest}' is not a digest of an OCI layout blob.");
+    }
+
+    /// <summary>The entry's bytes, up to the manifest cap; null when the layout has no such entry.</summary>
+    private async Task<byte[]?> ReadAsync(string entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Directory.Exists(_path))
+            {
+                var file = Path.Combine(_path, entry);
+                if (!File.Exists(file))
+                {
+                    return null;
+                }
+                await using var stream = File.OpenRead(file);
+                return await ReadCappedAsync(stream, stream.Length, entry, cancellationToken).ConfigureAwait(false);
+            }
+            await using var tar = File.OpenRead(_path);
+            await using var reader = new TarReader(tar);
+            // One pass over the headers; a file stream lets the reader seek past every layer's data.
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                if (found.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile
+                    && string.Equals(found.Name.TrimStart('.', '/'), entry, StringComparison.Ordinal) && found.DataStream is { } data)
+                {
+                    return await ReadCappedAsync(data, found.Length, entry, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            throw new StageGateException(Codes.OciLayoutUnreadable.Create($"The OCI layout '{_path}' cannot be read: {e.Message}", _path), e);
+        }
+    }
+
+    private async Task<byte[]> ReadCappedAsync(Stream stream, long length, string entry, CancellationToken cancellationToken)
+    {
+        if (length > RegistryClient.MaxManifestBytes)
+        {
+            throw Codes.ManifestMalformed.Exception($"The manifest {Name(entry)} cannot be measured: it is larger than {RegistryClient.MaxManifestBytes / 1024 / 1024} MiB, far more than any manifest.");
+        }
+        var buffer = new byte[length];
+        await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer;
+    }
+}
