@@ -172,6 +172,39 @@ seed_busybox() {
   log "seeded $image"
 }
 
+# The real parts the remote-engine and registry tests start themselves (tests/StageGate.IntegrationTests/Remote):
+# Debian's docker-registry (distribution 2.8), htpasswd for its bcrypt basic auth, and sshd/ssh for an ssh://
+# DOCKER_HOST. Only installed, never started: each test starts its own throwaway process on a port of its own.
+REMOTE_TEST_PACKAGES=(docker-registry apache2-utils openssh-server openssh-client)
+REMOTE_TEST_PROGRAMS=(/usr/bin/docker-registry /usr/bin/htpasswd /usr/sbin/sshd /usr/bin/ssh)
+
+install_remote_test_parts() {
+  local missing=() i
+  for i in "${!REMOTE_TEST_PROGRAMS[@]}"; do
+    [[ -x ${REMOTE_TEST_PROGRAMS[$i]} ]] || missing+=("${REMOTE_TEST_PACKAGES[$i]}")
+  done
+  ((${#missing[@]} == 0)) && return
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    local message="the remote-engine and registry tests need Debian's ${missing[*]}; install them as root (apt-get install ${missing[*]})"
+    [[ ${CI:-} == true ]] && die "$message"
+    log "warning: $message; those tests skip until then"
+    return
+  fi
+  # Installing docker-registry or openssh-server starts their services where an init system runs; a
+  # policy-rc.d that refuses every start keeps the machine as it was (removed again unless it was there).
+  local policy=/usr/sbin/policy-rc.d added_policy=0
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+    added_policy=1
+  fi
+  apt_install "${missing[@]}" || { ((added_policy)) && rm -f "$policy"; die "apt-get could not install ${missing[*]}"; }
+  ((added_policy)) && rm -f "$policy"
+  for i in "${REMOTE_TEST_PROGRAMS[@]}"; do
+    [[ -x $i ]] || die "$i is still missing after installing ${missing[*]}"
+  done
+}
+
 main() {
   if ! command -v docker >/dev/null 2>&1; then
     require_root_debian "The docker client"
@@ -182,6 +215,8 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
+  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh"
+  install_remote_test_parts
   log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
 }
 

@@ -98,7 +98,8 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
         {
             run = await HostedGate.CheckAsync(values, host, cancellationToken).ConfigureAwait(false);
         }
-        Log.LogMessage(MessageImportance.High, run.Summary);
+        // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
+        Log.LogMessage(run.Quiet ? MessageImportance.Low : MessageImportance.High, run.Summary);
         // The console logger indents a message, and the agent finds a logging command anywhere in a line.
         foreach (var command in run.CiCommands)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using StageGate.Engine;
 using StageGate.Processes;
 
@@ -65,7 +64,10 @@ internal sealed class ThrowawayDaemon : IAsyncDisposable
         try
         {
             await daemon.WaitUntilAnsweringAsync(cancellationToken);
-            await RunAsync("sh", ["-c", $"docker save busybox:latest | DOCKER_HOST={daemon.Host} docker load"], cancellationToken);
+            await Remote.FixtureCommand.PipeAsync(
+                ("docker", ["save", "busybox:latest"], null),
+                ("docker", ["load", "--quiet"], new Dictionary<string, string?> { ["DOCKER_HOST"] = daemon.Host }),
+                cancellationToken);
             return daemon;
         }
         catch
@@ -104,54 +106,8 @@ internal sealed class ThrowawayDaemon : IAsyncDisposable
             await _dockerd.WaitForExitAsync();
         }
         _dockerd.Dispose();
-        // containerd and its shims outlive a killed dockerd; each names this daemon's folder in its command line.
-        foreach (var pid in ProcessesNaming(Root))
-        {
-            try
-            {
-                using var left = Process.GetProcessById(pid);
-                left.Kill();
-                await left.WaitForExitAsync();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-        await RunAsync("sh", ["-c", $"grep ' {Root}' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r umount -l"], CancellationToken.None);
+        await DaemonLeftovers.RemoveAsync(Root);
         await RunAsync("ip", ["link", "delete", _bridge], CancellationToken.None);
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A mount the kernel still releases; the temp folder is the machine's to clean.
-        }
-    }
-
-    private static List<int> ProcessesNaming(string text)
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
-            {
-                continue;
-            }
-            try
-            {
-                if (Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(dir, "cmdline"))).Contains(text, StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while we looked.
-            }
-        }
-        return found;
     }
 
     private static async Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)

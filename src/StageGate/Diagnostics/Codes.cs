@@ -134,7 +134,9 @@ public static class Codes
             + "and says with this warning that the image was not gated; the summary line says 'not run', never 'passed'. In CI "
             + "(`CI`, `TF_BUILD` or `GITHUB_ACTIONS` set) or with `StageGateRequireDocker=true` it is that SG2001–SG2003 error instead. "
             + "The package keeps this warning out of warnings-as-errors, so a project built with `-warnaserror` or "
-            + "`TreatWarningsAsErrors` still builds. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
+            + "`TreatWarningsAsErrors` still builds. Inside a container (`DOTNET_RUNNING_IN_CONTAINER=true`, as the .NET SDK images set it), "
+            + "which is a Dockerfile's own `dotnet build` when there is no engine, it is a note instead, and the summary line is logged at low "
+            + "importance: the image is gated where it is built. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
     };
     /// <summary>SG2015 (error): The builder cannot honour an option.</summary>
     public static readonly DiagnosticCode BuilderCannotHonour = new("SG2015", DiagnosticSeverity.Error,

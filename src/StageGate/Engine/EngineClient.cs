@@ -54,8 +54,21 @@ internal sealed class EngineClient : IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, "_ping", timeout, cancellationToken).ConfigureAwait(false);
         var serverVersion = response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null;
+        // A TLS daemon answers plain http with 400 ("Client sent an HTTP request to an HTTPS server").
+        var advice = response.StatusCode == HttpStatusCode.BadRequest && Endpoint.Host.Scheme == "tcp" && Endpoint.Tls is null
+            ? " If the daemon uses TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (or use a docker context with its TLS files)."
+            : "";
+        await EnsureSuccessAsync(response, "_ping", cancellationToken, advice).ConfigureAwait(false);
+        // Every Docker engine (and podman) answers the ping with "OK"; a web server or proxy on a wrong host or
+        // port answers 200 too, and must not pass for a daemon whose later answers are then unreadable.
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (serverVersion is null && !string.Equals(body.Trim(), "OK", StringComparison.Ordinal))
+        {
+            throw Codes.DaemonNotAnswering.Exception(
+                $"{Endpoint} answers, but not as a Docker engine: GET /_ping gave {(int)response.StatusCode} with '{Snippet(body)}' " +
+                "where a daemon says 'OK'. Check the host and port of DOCKER_HOST or of the docker context.");
+        }
         apiVersion = Negotiate(serverVersion);
-        await EnsureSuccessAsync(response, "_ping", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The daemon's version, API version, OS and architecture (<c>docker version</c>'s server part).</summary>
@@ -155,7 +168,7 @@ internal sealed class EngineClient : IDisposable
         }
     }
 
-    private async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken, string advice = "")
     {
         if (response.IsSuccessStatusCode)
         {
@@ -165,7 +178,7 @@ internal sealed class EngineClient : IDisposable
         var message = EngineJson.ReadErrorMessage(body);
         throw Codes.EngineRequestFailed.Exception(
             $"The Docker daemon at {Endpoint} answered {response.RequestMessage?.Method} /{PathOnly(path)} " +
-            $"with {(int)response.StatusCode} {response.ReasonPhrase}: {(message.Length > 0 ? message : "no message")}");
+            $"with {(int)response.StatusCode} {response.ReasonPhrase}: {(message.Length > 0 ? message : "no message")}{advice}");
     }
 
     private async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
@@ -196,7 +209,7 @@ internal sealed class EngineClient : IDisposable
             _ => "Start the Docker daemon (e.g. `sudo systemctl start docker` or `sudo dockerd`), or set DOCKER_HOST.",
         };
         return new StageGateException(Codes.DaemonNotAnswering.Create(
-            $"The Docker daemon at {Endpoint} is not answering: {reason}. {advice}"), inner);
+            $"The Docker daemon at {Endpoint} is not answering: {reason.TrimEnd('.')}. {advice}"), inner);
     }
 
     private string Describe(HttpRequestException e)
@@ -222,8 +235,25 @@ internal sealed class EngineClient : IDisposable
             {
                 return $"the TLS handshake failed ({tls.Message})";
             }
+            // With TLS 1.3 a daemon refuses a client certificate after the handshake, as an alert on the first read.
+            if (inner is IOException && Endpoint.Tls is { } settings)
+            {
+                var alert = Innermost(inner).Message;
+                return settings.CertFile is null
+                    ? $"it closed the TLS connection ({alert}); a daemon started with --tlsverify needs a client certificate, " +
+                      "and none was found: put cert.pem and key.pem beside ca.pem in DOCKER_CERT_PATH (or the context's TLS files)"
+                    : $"it closed the TLS connection ({alert}); it does not accept the client certificate {settings.CertFile}";
+            }
         }
         return socketPath is not null && !File.Exists(socketPath) ? $"the socket {socketPath} does not exist" : e.Message;
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static string Snippet(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 80 ? line : line[..80] + "…";
     }
 
     // Image references keep '/', ':' and '@' as the CLI sends them; the daemon routes on the raw path.

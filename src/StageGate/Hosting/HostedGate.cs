@@ -1,3 +1,4 @@
+using StageGate.Buildx;
 using StageGate.Ci;
 using StageGate.Diagnostics;
 using StageGate.Gates;
@@ -25,6 +26,10 @@ internal static class HostedGate
             GateResult result;
             try
             {
+                if (MissingDocker.ProbeFirst(options, values.Environment))
+                {
+                    await DockerProbe.EnsureReadyAsync(options.Docker, options.Get(OptionTable.Builder), cancellationToken).ConfigureAwait(false);
+                }
                 result = await GatePipeline.CheckAsync(options, new HostProgress(host), cancellationToken).ConfigureAwait(false);
             }
             catch (StageGateException e) when (MissingDocker.AsWarning(e.Diagnostic, options, values.Environment) is { } notRun)
@@ -198,6 +203,7 @@ internal static class HostedGate
 
     private static string NoResultSummary(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Any(d => d.Code == Codes.Cancelled.Code) ? "StageGate: cancelled"
+        : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code && d.Severity == DiagnosticSeverity.Info) ? "StageGate: not run inside a container, no Docker engine"
         : diagnostics.Any(d => d.Code == Codes.GatesNotRunWithoutDocker.Code) ? "StageGate: not run, no Docker engine"
         : "StageGate: did not run";
 

@@ -13,6 +13,12 @@ internal sealed record HostedRun<T>(T? Result, IReadOnlyList<Diagnostic> Diagnos
     public bool Passed => Result is not null && ExitCode == ExitCodes.Passed;
 
     /// <summary>
+    /// Nothing ran and nothing above a note was said (a Dockerfile's own <c>dotnet build</c>, inside a container
+    /// without an engine): a host logs the summary where only a detailed log shows it.
+    /// </summary>
+    public bool Quiet => Result is null && Diagnostics.Count > 0 && Diagnostics.All(d => d.Severity == DiagnosticSeverity.Info);
+
+    /// <summary>
     /// Lines the host must put in its log for the CI system to act on (Azure's output variables and summary upload);
     /// empty outside CI and on CI systems that take them as files.
     /// </summary>

@@ -23,8 +23,11 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     // A docker path that names no program: the probe finds no engine before any build, as on a machine without Docker.
     private const string NoDocker = "-p:StageGateDockerPath=/nonexistent/stagegate/docker";
 
-    // A developer's machine: none of the variables that say CI, whatever the test run itself has.
-    private static readonly Dictionary<string, string?> OutsideCi = new() { ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null };
+    // A developer's machine: none of the variables that say CI or a container, whatever the test run itself has.
+    private static readonly Dictionary<string, string?> OutsideCi = new()
+    {
+        ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null, ["DOTNET_RUNNING_IN_CONTAINER"] = null,
+    };
 
     private GatedProject Project(string name, string? dockerfile = PassingDockerfile, string properties = "", string targetFrameworks = "net10.0") =>
         new(package, output, name, dockerfile, properties, targetFrameworks);
@@ -263,6 +266,21 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.DoesNotContain("error SG", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("StageGate: tests passed", build.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(project.StampFile), "a run that did not happen left a passed stamp");
+    }
+
+    [Fact]
+    public async Task A_build_inside_a_container_without_Docker_says_nothing_even_without_its_Dockerfile()
+    {
+        // A Dockerfile's own build on the SDK image: no engine, and the Dockerfile was never copied into the image.
+        var project = Project("in-container", dockerfile: null, properties: "<StageGateDockerfile>../not-copied/Dockerfile</StageGateDockerfile>");
+
+        var build = await project.BuildExactlyAsync(["-tl:off", NoDocker],
+            environment: new Dictionary<string, string?>(OutsideCi) { ["DOTNET_RUNNING_IN_CONTAINER"] = "true" });
+
+        Assert.True(build.Succeeded, "the build failed");
+        Assert.DoesNotContain("SG", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("StageGate:", build.Output, StringComparison.Ordinal);
+        Assert.Contains("0 Warning(s)", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public sealed class PackedMSBuildPackage : IDisposable
     /// <summary>The package's version, copied into its feed on first use; fails the test when nothing is packed.</summary>
     public string Version => _version.Value;
 
+    /// <summary>The package file in its feed, for a build context that must carry it (a Dockerfile's own restore).</summary>
+    public string PackageFile => Path.Combine(Root, "feed", $"{PackageId}.{Version}.nupkg");
+
     private static string PackagesFolder => Path.Combine(RepoRoot.Path, "artifacts", "packages");
 
     private string Prepare()

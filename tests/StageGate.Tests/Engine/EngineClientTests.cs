@@ -57,6 +57,19 @@ public sealed class EngineClientTests
     }
 
     [Fact]
+    public async Task A_web_server_answering_the_ping_is_not_taken_for_a_docker_engine()
+    {
+        await using var daemon = FakeDaemon.OnUnixSocket(_ => new FakeResponse(200, "<html>Welcome to nginx!</html>", ApiVersion: null));
+        using var client = new EngineClient(daemon.Endpoint);
+
+        var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
+
+        Assert.Equal(Codes.DaemonNotAnswering.Code, error.Code);
+        Assert.Contains("not as a Docker engine", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Welcome to nginx!", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_version_names_the_engine_its_API_and_its_platform()
     {
         await using var daemon = FakeDaemon.OnUnixSocket(r => r.Target == "/_ping" ? new FakeResponse(200, "OK") : FakeResponse.Json(VersionJson));

@@ -91,9 +91,49 @@ public sealed class MissingDockerTests : IDisposable
 
         Assert.Equal(ExitCodes.Passed, run.ExitCode);
         Assert.False(run.Passed);
+        Assert.False(run.Quiet);
         Assert.Null(run.Result);
         Assert.Equal("StageGate: not run, no Docker engine", run.Summary);
         Assert.Equal([Codes.GatesNotRunWithoutDocker.Code], host.Logged.Select(d => d.Code));
+    }
+
+    [Fact]
+    public void Inside_a_container_without_an_engine_dotnet_build_only_notes_that_the_image_is_gated_where_it_is_built()
+    {
+        Func<string, string?> container = name => name == "DOTNET_RUNNING_IN_CONTAINER" ? "true" : null;
+
+        var note = MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), container);
+
+        Assert.NotNull(note);
+        Assert.Equal(Codes.GatesNotRunWithoutDocker.Code, note.Code);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains("inside this container (DOTNET_RUNNING_IN_CONTAINER=true)", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inside_a_container_in_CI_a_missing_engine_stays_an_error()
+    {
+        Func<string, string?> containerInCi = name => name is "DOTNET_RUNNING_IN_CONTAINER" or "CI" ? "true" : null;
+
+        Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), containerInCi));
+    }
+
+    [Fact]
+    public async Task A_Dockerfile_own_dotnet_build_without_docker_or_the_Dockerfile_is_quiet_and_never_passes()
+    {
+        // The Dockerfile names a folder the image's COPY steps never brought in, as StageGateDockerfile=../../Dockerfile does.
+        var values = new OptionValues(FrontEnd.MSBuild, _folder) { Environment = name => name == "DOTNET_RUNNING_IN_CONTAINER" ? "true" : null }
+            .Add(OptionTable.Dockerfile, "../../Dockerfile")
+            .Add(OptionTable.DockerPath, "stagegate-no-such-docker");
+        var host = new ListHost();
+
+        var run = await HostedGate.CheckAsync(values, host);
+
+        Assert.Equal(ExitCodes.Passed, run.ExitCode);
+        Assert.False(run.Passed);
+        Assert.True(run.Quiet);
+        Assert.Equal("StageGate: not run inside a container, no Docker engine", run.Summary);
+        Assert.Equal([DiagnosticSeverity.Info], host.Logged.Select(d => d.Severity));
     }
 
     [Fact]
