@@ -20,7 +20,7 @@ public sealed class FailingSampleTests(ITestOutputHelper output)
             return;
         }
         await using var sample = SampleCopy.Of("node-typescript");
-        sample.Change("test/todos.test.ts", "{ id: 1, title: \"write the sample\", done: false }", "{ id: 1, title: \"write the sample\", done: true }");
+        sample.Replace("test/todos.test.ts", "{ id: 1, title: \"write the sample\", done: false }", "{ id: 1, title: \"write the sample\", done: true }");
         var host = new RecordingHost(output);
 
         var run = await HostedGate.CheckAsync(new TestOptions { Dockerfile = sample.PathOf("Dockerfile") }.ToValues(), host);
@@ -38,7 +38,7 @@ public sealed class FailingSampleTests(ITestOutputHelper output)
             return;
         }
         await using var sample = SampleCopy.Of("python-service");
-        sample.Change("tests/test_pricing.py", "assert quote(2.5, \"eu\") == Decimal(\"14.40\")", "assert quote(2.5, \"eu\") == Decimal(\"14.41\")");
+        sample.Replace("tests/test_pricing.py", "assert quote(2.5, \"eu\") == Decimal(\"14.40\")", "assert quote(2.5, \"eu\") == Decimal(\"14.41\")");
         var host = new RecordingHost(output);
         var results = sample.PathOf("results");
 

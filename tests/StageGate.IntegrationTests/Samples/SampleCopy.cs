@@ -33,7 +33,7 @@ internal sealed class SampleCopy : IAsyncDisposable
     public string PathOf(string file) => Path.Combine(Folder, file);
 
     /// <summary>Replaces <paramref name="oldText"/> in <paramref name="file"/>; fails when it is not there, so a variant cannot silently stay unbroken.</summary>
-    public void Change(string file, string oldText, string newText)
+    public void Replace(string file, string oldText, string newText)
     {
         var text = File.ReadAllText(PathOf(file));
         Assert.Contains(oldText, text, StringComparison.Ordinal);
