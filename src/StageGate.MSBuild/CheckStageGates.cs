@@ -1,11 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using StageGate.Ci;
-using StageGate.Context;
 using StageGate.Diagnostics;
-using StageGate.Gates;
 using StageGate.Hosting;
 
 namespace StageGate.MSBuild;
@@ -17,8 +14,6 @@ namespace StageGate.MSBuild;
 [SuppressMessage("Design", "CA1001", Justification = "MSBuild never disposes tasks; the source holds no timer or handle.")]
 public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelableTask
 {
-    internal const string SkippedMessage = "StageGate: inputs unchanged since the last passing run; skipped";
-
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The project file: relative paths start at its folder, and a diagnostic without a file points at it.</summary>
@@ -75,88 +70,34 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             return false;
         }
 
-        string? fingerprint;
-        try
-        {
-            fingerprint = HostedGate.InputsFingerprint(values, cancellationToken);
-            if (fingerprint is not null && PassedStamp.Read(StampFile) is { } stamp && stamp.Covers(fingerprint)
-                && await SkipAsync(values, stamp, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Ctrl-C while deciding whether to skip: the same coded error as a cancelled run, never MSBuild's stack trace.
-            host.Log(Codes.Cancelled.Create("The build was cancelled before the gates ran."));
-            return false;
-        }
-        PassedStamp.Delete(StampFile, Note);
-
-        HostedRun<GateResult> run;
+        IncrementalRun check;
         using (host)
         {
-            run = await HostedGate.CheckAsync(values, host, cancellationToken).ConfigureAwait(false);
+            check = await IncrementalGate.CheckAsync(values, StampFile, host, cancellationToken).ConfigureAwait(false);
         }
-        // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
-        Log.LogMessage(run.Quiet ? MessageImportance.Low : MessageImportance.High, run.Summary);
-        // The console logger indents a message, and the agent finds a logging command anywhere in a line.
-        foreach (var command in run.CiCommands)
+        if (check.Run is { } run)
         {
-            Log.LogMessage(MessageImportance.High, command);
+            // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
+            Log.LogMessage(run.Quiet ? MessageImportance.Low : MessageImportance.High, run.Summary);
+            // The console logger indents a message, and the agent finds a logging command anywhere in a line.
+            foreach (var command in run.CiCommands)
+            {
+                Log.LogMessage(MessageImportance.High, command);
+            }
         }
-        if (run.Result is not { } result)
+        if (check.Outputs is { } outputs)
         {
-            // No verdict, so no stamp; a run that only warned (no Docker outside CI) lets the build go on.
-            return !Log.HasLoggedErrors;
+            ImageId = outputs.ImageId;
+            Digest = outputs.Digest;
+            FinalSizeBytes = outputs.FinalSizeBytes;
+            ReportPath = outputs.ReportPath;
         }
-        ExplainWhenTheStampIsInTheContext(result);
-
-        var passed = new PassedStamp(fingerprint ?? "", result.FinalImage?.ImageId, result.FinalImage?.Digest,
-            result.FinalImage?.SizeBytes?.ToString(CultureInfo.InvariantCulture), result.ReportPath);
-        SetOutputs(passed);
         // Warnings promoted to errors count too: only a clean pass may skip the next run.
-        if (run.Passed && !Log.HasLoggedErrors && fingerprint is not null)
+        if (check.StampWritten && Log.HasLoggedErrors)
         {
-            await passed.WriteAsync(StampFile, Note, cancellationToken).ConfigureAwait(false);
+            PassedStamp.Delete(StampFile, message => Log.LogMessage(MessageImportance.Low, message));
         }
         return !Log.HasLoggedErrors;
-    }
-
-    // The stamp and report change after every run; a context that sends obj/ would never look unchanged.
-    private void ExplainWhenTheStampIsInTheContext(GateResult result)
-    {
-        var relative = Path.GetRelativePath(result.Context, Path.GetFullPath(StampFile)).Replace('\\', '/');
-        if (!relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
-            && !DockerIgnore.ForBuild(result.Context, result.Dockerfile).IsExcluded(relative))
-        {
-            Log.LogMessage(MessageImportance.Normal,
-                $"StageGate: the build context sends {Path.GetDirectoryName(relative)}/, which changes on every run, so the next build runs the gates again; add bin/ and obj/ to .dockerignore to skip unchanged builds.");
-        }
-    }
-
-    // The stamp only saves time: a problem with it is worth a detailed-verbosity line, never a warning.
-    private void Note(string message) => Log.LogMessage(MessageImportance.Low, message);
-
-    /// <summary>Skips a run whose inputs passed before, unless the image they built is gone (docker image rm, a prune).</summary>
-    private async Task<bool> SkipAsync(OptionValues values, PassedStamp stamp, CancellationToken cancellationToken)
-    {
-        if (stamp.ImageId is { } imageId && await HostedGate.ImageExistsAsync(values, imageId, cancellationToken).ConfigureAwait(false))
-        {
-            Log.LogMessage(MessageImportance.Normal, SkippedMessage);
-            SetOutputs(stamp);
-            return true;
-        }
-        Log.LogMessage(MessageImportance.Normal, $"StageGate: inputs unchanged, but the image of the last passing run ({stamp.ImageId ?? "not measured"}) cannot be found; running the gates again");
-        return false;
-    }
-
-    private void SetOutputs(PassedStamp run)
-    {
-        ImageId = run.ImageId;
-        Digest = run.Digest;
-        FinalSizeBytes = run.FinalSizeBytes;
-        ReportPath = run.ReportPath;
     }
 
     private static IReadOnlyDictionary<string, string> Metadata(ITaskItem item) =>

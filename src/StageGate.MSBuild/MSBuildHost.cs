@@ -20,30 +20,9 @@ internal sealed class MSBuildHost(TaskLoggingHelper log, CiSystem? ci = null) : 
 
     public void Log(Diagnostic diagnostic)
     {
-        var message = ci is null ? DiagnosticText.MessageWithDetails(diagnostic)
-            : DiagnosticText.MessageWithDetails(diagnostic with { Message = ci.DefuseInline(diagnostic.Message), Details = ci.Defuse(diagnostic.Details) });
-        var (file, line) = (diagnostic.File ?? "", diagnostic.Line ?? 0);
-        // Column 1 when only the line is known, so the location reads file(14,1) like the core's own rendering.
-        var column = line == 0 ? 0 : diagnostic.Column ?? 1;
-        Write(() =>
-        {
-            switch (diagnostic.Severity)
-            {
-                case DiagnosticSeverity.Error:
-                    log.LogError(null, diagnostic.Code, null, file, line, column, 0, 0, message);
-                    break;
-                case DiagnosticSeverity.Warning:
-                    log.LogWarning(null, diagnostic.Code, null, file, line, column, 0, 0, message);
-                    break;
-                case DiagnosticSeverity.Info when file.Length > 0:
-                    log.LogMessage(null, diagnostic.Code, null, file, line, column, 0, 0, MessageImportance.Normal, message);
-                    break;
-                default:
-                    // Without a file MSBuild would place it at the task in our .targets file, which helps nobody.
-                    log.LogMessage(MessageImportance.Normal, $"{diagnostic.Code}: {message}");
-                    break;
-            }
-        });
+        var shown = ci is null ? diagnostic : ci.DefuseForMSBuild(diagnostic);
+        Write(() => DiagnosticLog.Write(log, Diagnostic.SeverityWord(shown.Severity), shown.Code, shown.File, shown.Line, shown.Column,
+            DiagnosticLog.MessageWithDetails(shown.Message, shown.Details)));
     }
 
     public void Progress(GateProgress progress) =>

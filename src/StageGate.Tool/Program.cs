@@ -14,6 +14,7 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(StagesCommand.Create());
 root.Subcommands.Add(ContextCommand.Create());
 root.Subcommands.Add(LintCommand.Create());
+root.Subcommands.Add(MSBuildCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -73,6 +73,13 @@ internal abstract class CiSystem
     /// </summary>
     public abstract string DefuseInline(string text);
 
+    /// <summary>A diagnostic as MSBuild logs it after its own prefix: the message inline, the detail lines defused.</summary>
+    public Diagnostic DefuseForMSBuild(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        return diagnostic with { Message = DefuseInline(diagnostic.Message), Details = Defuse(diagnostic.Details) };
+    }
+
     /// <summary>
     /// The annotation for one diagnostic, or null when it gets none: informational ones (they go to the summary,
     /// so a green run stays quiet) and those past the CI system's limit (<paramref name="earlier"/> counts the ones before).

@@ -87,10 +87,10 @@ public static class Codes
         "Cancelled", "The run was cancelled; buildx was stopped. Run again to gate the image.");
     /// <summary>SG2008 (warning): MSBuild runtime not supported.</summary>
     public static readonly DiagnosticCode MSBuildRuntimeNotSupported = new("SG2008", DiagnosticSeverity.Warning,
-        "MSBuild runtime not supported", "Gate the image with `dotnet build` (for example `dotnet build -t:StageGate`), on the command line or in CI.")
+        "MSBuild runtime not supported", "Build with the .NET 8 SDK or later (`dotnet build`), or in Visual Studio, whose MSBuild runs the .NET Framework task.")
     {
-        Explanation = "The `StageGate.MSBuild` task is a .NET 8 assembly. Visual Studio's MSBuild (and `msbuild.exe`) runs on .NET Framework and cannot load it, "
-            + "and neither can the MSBuild of an SDK older than .NET 8 (MSBuild 17.8), so the build goes on without gating the image and says so with this warning.",
+        Explanation = "The `StageGate.MSBuild` .NET task needs the .NET MSBuild of the .NET 8 SDK (MSBuild 17.8) or later, and an older .NET MSBuild cannot load it, "
+            + "so the build goes on without gating the image and says so with this warning. Visual Studio's MSBuild, on .NET Framework, gets a task that runs the packed `stagegate` CLI instead.",
     };
     /// <summary>SG2009 (error): Report cannot be written.</summary>
     public static readonly DiagnosticCode ReportNotWritten = new("SG2009", DiagnosticSeverity.Error,
@@ -145,6 +145,20 @@ public static class Codes
         Explanation = "Before any build, StageGate asks `docker buildx inspect` for the builder's driver and BuildKit version and checks the options against them, "
             + "instead of letting buildx drop an option or fail halfway. The docker driver exports only `type=inline` cache and attaches no provenance, SBOM or other "
             + "attestation (`--provenance=false` and `--sbom=false` stay allowed); `--no-cache-filter` needs BuildKit 0.10 or later, and the docker driver's BuildKit is the daemon's.",
+    };
+    /// <summary>SG2040 (warning): No .NET to run the StageGate CLI.</summary>
+    public static readonly DiagnosticCode NoDotnetForTool = new("SG2040", DiagnosticSeverity.Warning,
+        "No .NET to run the StageGate CLI", "Install the .NET 8 (or later) runtime or SDK, or put its `dotnet` on PATH or in `DOTNET_ROOT`.")
+    {
+        Explanation = "In Visual Studio's MSBuild (.NET Framework), StageGate runs its CLI, a .NET 8 program the package carries, with `dotnet`: the one in "
+            + "`DOTNET_HOST_PATH`, then `DOTNET_ROOT`, then `PATH`. When there is none, the build goes on without gating the image and says so with this warning.",
+    };
+    /// <summary>SG2041 (error): The StageGate CLI gave no result.</summary>
+    public static readonly DiagnosticCode ToolGaveNoResult = new("SG2041", DiagnosticSeverity.Error,
+        "The StageGate CLI gave no result", "Read the CLI's last lines in the message; reinstall StageGate.MSBuild, and check that `dotnet` runs .NET 8 or later.")
+    {
+        Explanation = "Visual Studio's task runs `dotnet tools/net8.0/StageGate.Tool.dll msbuild` and reads its JSON result. The CLI ended without writing one: "
+            + "it could not start (no .NET 8 runtime, a damaged package) or it crashed.",
     };
 
     // SG3xxx — test and build stages
@@ -211,6 +225,14 @@ public static class Codes
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.")
     {
         Explanation = "A warning when no budget is set. With a size or growth budget it is an error (exit code 2): a budget that cannot be checked is not a pass.",
+    };
+    /// <summary>SG4010 (info): Visual Studio's container fast mode runs no test stage.</summary>
+    public static readonly DiagnosticCode ContainerFastMode = new("SG4010", DiagnosticSeverity.Info,
+        "Visual Studio's container fast mode runs no test stage", "Nothing to fix: StageGate still gates the whole Dockerfile after each build. To run and debug the gated image, set `ContainerDevelopmentMode` to `Regular`.")
+    {
+        Explanation = "In the Debug configuration, Visual Studio's container tools (`ContainerDevelopmentMode` `Fast`, their default there) build only the Dockerfile's first "
+            + "stage (or `DockerfileFastModeStage`) for the container they run and mount the build output into it, so the test and final stages never run on F5. "
+            + "StageGate's gates run after the build, as in any build; in Visual Studio this message says once per build that the container you debug is not the image they gated.",
     };
 
     // SG5xxx — lint: rules on the Dockerfile, run before docker starts

@@ -31,6 +31,30 @@ internal static class MSBuildValues
         return values;
     }
 
+    /// <summary>
+    /// The same properties and items as <c>stagegate msbuild</c> gets them from Visual Studio's task: each property as
+    /// <c>Name=Value</c> (split at the first <c>=</c>), each item as <c>Type=Include</c> followed by <c>;Name=Value</c>
+    /// per metadata, the include and every value escaped as URI data, so <c>;</c> and <c>=</c> in them survive.
+    /// </summary>
+    /// <exception cref="StageGateException">An argument without <c>=</c>, or a name the table does not know.</exception>
+    public static OptionValues FromArguments(string projectFile, IEnumerable<string> properties, IEnumerable<string> items) =>
+        From(
+            projectFile,
+            properties.Select(p => NameAndValue(p, projectFile)),
+            items.Select(item =>
+            {
+                var parts = item.Split(';');
+                var (type, include) = NameAndValue(parts[0], projectFile);
+                var metadata = parts.Skip(1).Select(m => NameAndValue(m, projectFile))
+                    .ToDictionary(m => m.Name, m => Uri.UnescapeDataString(m.Value), StringComparer.OrdinalIgnoreCase);
+                return (type, Uri.UnescapeDataString(include), (IReadOnlyDictionary<string, string>)metadata);
+            }));
+
+    private static (string Name, string Value) NameAndValue(string argument, string projectFile) =>
+        argument.IndexOf('=', StringComparison.Ordinal) is var equals and > 0
+            ? (argument[..equals], argument[(equals + 1)..])
+            : throw Codes.Unexpected.Exception($"The StageGate task passed '{argument}', which is not Name=Value; the package is inconsistent. Reinstall StageGate.MSBuild.", projectFile);
+
     private static StageGateException Unknown(string what, string name, string projectFile) =>
         Codes.Unexpected.Exception($"The StageGate targets pass the {what} '{name}', which this StageGate task does not know; the package is inconsistent. Reinstall StageGate.MSBuild.", projectFile);
 }

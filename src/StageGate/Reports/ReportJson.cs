@@ -77,20 +77,7 @@ internal static class ReportJson
             }
             json.WriteEndArray();
 
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("severity", Name(diagnostic.Severity));
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("message", diagnostic.Message);
-                json.WriteString("file", diagnostic.File);
-                WriteNumber(json, "line", diagnostic.Line);
-                WriteNumber(json, "column", diagnostic.Column);
-                WriteStrings(json, "details", diagnostic.Details);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteDiagnostics(json, result.Diagnostics);
 
             json.WriteStartArray("steps");
             foreach (var step in result.Steps)
@@ -106,6 +93,25 @@ internal static class ReportJson
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The <c>diagnostics</c> array: severity, code, message, file, line, column and details of each, in order.</summary>
+    internal static void WriteDiagnostics(Utf8JsonWriter json, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", Name(diagnostic.Severity));
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("message", diagnostic.Message);
+            json.WriteString("file", diagnostic.File);
+            WriteNumber(json, "line", diagnostic.Line);
+            WriteNumber(json, "column", diagnostic.Column);
+            WriteStrings(json, "details", diagnostic.Details);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>
@@ -189,7 +195,7 @@ internal static class ReportJson
         json.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    internal static void WriteNumber(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number)
         {
@@ -201,7 +207,7 @@ internal static class ReportJson
         }
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

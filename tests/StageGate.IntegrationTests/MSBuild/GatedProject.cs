@@ -84,22 +84,14 @@ internal sealed class GatedProject
     public async Task<BuildRun> BuildExactlyAsync(IReadOnlyList<string> arguments, CancellationToken interrupt = default, string? marker = null,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var command = (environment ?? new Dictionary<string, string?>()).Aggregate(new ProcessCommand("dotnet"), (c, v) => c.WithEnvironment(v.Key, v.Value))
-            .WithArguments(["build", "--disable-build-servers", "-nologo", .. arguments])
-            .WithWorkingDirectory(Folder)
-            .WithEnvironment("NUGET_PACKAGES", _package.PackagesCache)
-            .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
-            .WithEnvironment("DOTNET_CLI_UI_LANGUAGE", "en")
-            .WithEnvironment("DOTNET_NOLOGO", "1")
-            .WithEnvironment("STAGEGATE_TEST_MARKER", marker ?? "none")
-            .WithInterruptTimeout(TimeSpan.FromSeconds(30));
+        var command = Dotnet(["build", "--disable-build-servers", "-nologo", .. arguments], environment);
         var log = new StringBuilder();
         var sink = OutputTarget.Merge(OutputTarget.ToStringBuilder(log), OutputTarget.ToLines(_output.WriteLine));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         _output.WriteLine($"$ {command.ToDisplayString()}  (in {Folder})");
         try
         {
-            var result = await ProcessRunner.RunAsync(command, sink, sink, timeout.Token, interrupt);
+            var result = await ProcessRunner.RunAsync(command.WithEnvironment("STAGEGATE_TEST_MARKER", marker ?? "none"), sink, sink, timeout.Token, interrupt);
             return new BuildRun(result.ExitCode, log.ToString());
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !timeout.IsCancellationRequested)
@@ -107,6 +99,35 @@ internal sealed class GatedProject
             return new BuildRun(null, log.ToString());
         }
     }
+
+    /// <summary>
+    /// The project's properties as MSBuild evaluates them after a restore (<c>dotnet msbuild -getProperty</c>), with
+    /// <paramref name="globalProperties"/> set: what the package's targets decide, without building.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> EvaluateAsync(IReadOnlyList<string> properties, params string[] globalProperties)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var restore = await ProcessRunner.RunAsync(Dotnet(["restore", "--disable-build-servers"]), OutputTarget.ToLines(_output.WriteLine), OutputTarget.ToLines(_output.WriteLine), timeout.Token);
+        Assert.Equal(0, restore.ExitCode);
+        var json = new StringBuilder();
+        var evaluate = await ProcessRunner.RunAsync(
+            Dotnet(["msbuild", "-nologo", .. properties.Select(p => "-getProperty:" + p), .. globalProperties.Select(p => "-p:" + p)]),
+            OutputTarget.ToStringBuilder(json), OutputTarget.ToLines(_output.WriteLine), timeout.Token);
+        _output.WriteLine(json.ToString());
+        Assert.Equal(0, evaluate.ExitCode);
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+        return document.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+
+    private ProcessCommand Dotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        (environment ?? new Dictionary<string, string?>()).Aggregate(new ProcessCommand("dotnet"), (c, v) => c.WithEnvironment(v.Key, v.Value))
+            .WithArguments(arguments)
+            .WithWorkingDirectory(Folder)
+            .WithEnvironment("NUGET_PACKAGES", _package.PackagesCache)
+            .WithEnvironment("MSBUILDDISABLENODEREUSE", "1")
+            .WithEnvironment("DOTNET_CLI_UI_LANGUAGE", "en")
+            .WithEnvironment("DOTNET_NOLOGO", "1")
+            .WithInterruptTimeout(TimeSpan.FromSeconds(30));
 
     /// <summary><c>dotnet build -v:n</c> plus <paramref name="arguments"/>.</summary>
     public Task<BuildRun> BuildAsync(params string[] arguments) => BuildExactlyAsync(["-v:n", .. arguments]);

@@ -238,18 +238,12 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         {
             return;
         }
-        var project = Project("cancelled", PassingDockerfile.Replace("RUN test -f /app.txt", "RUN sleep 120", StringComparison.Ordinal));
-        var marker = Guid.NewGuid().ToString("N");
-        using var interrupt = new CancellationTokenSource();
+        var project = Project("cancelled", MarkedProcesses.SleepingTestDockerfile);
 
-        var building = project.BuildExactlyAsync(["-v:n"], interrupt.Token, marker);
-        await WaitForAsync(() => project.DockerCommands().Any(c => c.StartsWith("buildx bake", StringComparison.Ordinal)), TimeSpan.FromMinutes(5));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // let buildx reach the sleeping step
-        await interrupt.CancelAsync(); // SIGINT, as Ctrl-C in a terminal
-        var build = await building;
+        var (build, left) = await MarkedProcesses.InterruptedBuildAsync(project);
 
         Assert.Contains("error SG2007:", build.Output, StringComparison.Ordinal);
-        Assert.Empty(ProcessesMarkedWith(marker));
+        Assert.Empty(left);
     }
 
     [Fact]
@@ -362,20 +356,6 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Empty(project.DockerCommands());
     }
 
-    [Fact]
-    public async Task Visual_Studios_NET_Framework_MSBuild_gets_a_coded_warning_instead_of_a_task_it_cannot_load()
-    {
-        var project = Project("full-framework");
-
-        // MSBuildRuntimeType cannot be set on the command line; the package reads it through this property.
-        var build = await project.BuildAsync("-p:_StageGateMSBuildRuntimeType=Full");
-
-        Assert.True(build.Succeeded, "the build failed");
-        Assert.Contains($"{Path.Combine(project.Folder, project.Name)}.csproj : warning SG2008: StageGate did not run", build.Output, StringComparison.Ordinal);
-        Assert.Contains("dotnet build", build.Output, StringComparison.Ordinal);
-        Assert.Empty(project.DockerCommands());
-    }
-
     // As a user would: the docker CLI, forced because the gates tagged the image.
     private async Task DeleteImageAsync(string imageId)
     {
@@ -387,35 +367,4 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        using var limit = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            await Task.Delay(200, limit.Token);
-        }
-    }
-
-    // Every process started by the build inherits the marker variable, docker and buildx included.
-    private static List<string> ProcessesMarkedWith(string marker)
-    {
-        var needle = System.Text.Encoding.UTF8.GetBytes("STAGEGATE_TEST_MARKER=" + marker + "\0");
-        var found = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
-        {
-            try
-            {
-                if (File.ReadAllBytes(Path.Combine(folder, "environ")).AsSpan().IndexOf(needle) >= 0)
-                {
-                    found.Add(File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' '));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while we looked, or is not ours to read.
-            }
-        }
-        return found;
-    }
 }

@@ -95,7 +95,8 @@ public class OptionTableTests
     [Fact]
     public void Every_CLI_flag_in_the_table_is_an_option_of_stagegate_check_with_its_alias_and_help_and_nothing_else_is()
     {
-        var options = CheckCommand.Create().Options;
+        // --format says how the run is printed, not how the gates run: the command's own, like lint's.
+        var options = CheckCommand.Create().Options.Where(o => o.Name != "--format").ToList();
         var rows = OptionTable.All.Where(o => o.Cli is not null).ToList();
 
         Assert.Equal(rows.Select(o => o.Cli!).Order(StringComparer.Ordinal), options.Select(o => o.Name).Order(StringComparer.Ordinal));

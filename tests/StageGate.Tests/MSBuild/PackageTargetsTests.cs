@@ -16,7 +16,16 @@ public class PackageTargetsTests
         var warning = XDocument.Parse(Targets).Descendants("Warning").Single();
 
         Assert.Equal(Codes.MSBuildRuntimeNotSupported.Code, warning.Attribute("Code")?.Value);
-        Assert.Contains("dotnet build", warning.Attribute("Text")?.Value, StringComparison.Ordinal);
+        Assert.Contains(".NET 8 SDK or later", warning.Attribute("Text")?.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_note_on_Visual_Studios_container_fast_mode_uses_its_documented_code_and_says_how_to_run_the_gated_image()
+    {
+        var note = XDocument.Parse(Targets).Descendants("Message").Single(m => m.Attribute("Code") is not null);
+
+        Assert.Equal(Codes.ContainerFastMode.Code, note.Attribute("Code")?.Value);
+        Assert.Contains("ContainerDevelopmentMode=Regular", note.Attribute("Text")?.Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text;
 using StageGate.Files;
 
-namespace StageGate.MSBuild;
+namespace StageGate.Hosting;
 
 /// <summary>
 /// The last passing run: its inputs' fingerprint (first line) and the task's outputs, so a skipped

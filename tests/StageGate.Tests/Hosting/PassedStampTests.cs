@@ -1,6 +1,6 @@
-using StageGate.MSBuild;
+using StageGate.Hosting;
 
-namespace StageGate.Tests.MSBuild;
+namespace StageGate.Tests.Hosting;
 
 public sealed class PassedStampTests : IDisposable
 {
