@@ -133,9 +133,30 @@ start_daemon() {
 image_present() { docker image inspect "$1" >/dev/null 2>&1; }
 try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
 
+# Seeded images carry this label, so nobody takes them for the official ones and a later version of this script
+# knows which images it made. Bump SEED_VERSION when what a seed holds changes: its images are then made again.
+SEED_LABEL=org.stagegate.seeded
+SEED_VERSION=2
+
+# True when the image needs no seeding: pulled or brought by the user (no label of ours and not an old unlabelled
+# seed of ours), or seeded by this version of the script.
+seed_current() {
+  local image=$1 label comment
+  image_present "$image" || return 1
+  label=$(docker image inspect --format "{{index .Config.Labels \"$SEED_LABEL.from\"}}" "$image" 2>/dev/null || true)
+  if [[ -z $label ]]; then
+    # Seeds of version 1 had no label: one imported layer, as `docker import` records it.
+    comment=$(docker image history --no-trunc --format '{{.Comment}}' "$image" 2>/dev/null | tail -n 1)
+    [[ $comment != "Imported from -" ]] && return 0
+    log "$image is an unlabelled seed of an earlier version of this script; seeding it again"
+    return 1
+  fi
+  [[ $label == "$2" ]]
+}
+
 seed_debian() {
-  local image=debian:bookworm-slim
-  if image_present "$image" || try_pull "$image"; then return; fi
+  local image=debian:bookworm-slim from="debootstrap minbase bookworm, slimmed as the official image (seed v$SEED_VERSION)"
+  if seed_current "$image" "$from" || try_pull "$image"; then return; fi
   require_root_debian "The base image $image"
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
   local mirror root
@@ -143,18 +164,45 @@ seed_debian() {
   root=$(mktemp -d)
   log "seeding $image with debootstrap --variant=minbase (no registry to pull from)"
   debootstrap --variant=minbase bookworm "$root" "$mirror" >/dev/null
-  # debootstrap left a bookworm sources.list for the machine's mirror; slim the rest like the official image.
+  # debootstrap left a bookworm sources.list for the machine's mirror. The rest is slimmed as the official slim image
+  # is (debuerreotype): apt drops its .deb files and caches after every install, fetches no translations, and dpkg
+  # leaves out docs, man pages and locales, so a Dockerfile's `apt-get install` adds what it would add on the real image.
+  cat >"$root/etc/apt/apt.conf.d/docker-clean" <<'CONF'
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+CONF
+  echo 'Acquire::Languages "none";' >"$root/etc/apt/apt.conf.d/docker-no-languages"
+  echo 'Acquire::GzipIndexes "true";' >"$root/etc/apt/apt.conf.d/docker-gzip-indexes"
+  echo 'Apt::AutoRemove::SuggestsImportant "false";' >"$root/etc/apt/apt.conf.d/docker-autoremove-suggests"
+  mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
+  cat >"$root/etc/dpkg/dpkg.cfg.d/docker" <<'CONF'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/lintian/overrides/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+path-exclude /usr/share/man/*
+CONF
   chroot "$root" apt-get clean
+  find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+  find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf {} +
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/log/*.log \
-    "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/tmp/* "$root"/var/tmp/*
-  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$image" >/dev/null
+    "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/groff/* "$root"/usr/share/lintian/overrides/* \
+    "$root"/tmp/* "$root"/var/tmp/*
+  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' -c "LABEL $SEED_LABEL=true" -c "LABEL $SEED_LABEL.from=\"$from\"" \
+    - "$image" >/dev/null
   rm -rf "$root"
   log "seeded $image"
 }
 
 seed_busybox() {
-  local image=busybox:latest
-  if image_present "$image" || try_pull "$image"; then return; fi
+  local image=busybox:latest from="Debian's busybox-static (seed v$SEED_VERSION)"
+  if seed_current "$image" "$from" || try_pull "$image"; then return; fi
   require_root_debian "The base image $image"
   dpkg -s busybox-static >/dev/null 2>&1 || apt_install busybox-static
   local ctx
@@ -167,7 +215,8 @@ seed_busybox() {
   done
   echo 'root:x:0:0:root:/root:/bin/sh' >"$ctx/rootfs/etc/passwd"
   echo 'root:x:0:' >"$ctx/rootfs/etc/group"
-  tar -C "$ctx/rootfs" -c . | docker import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - "$image" >/dev/null
+  tar -C "$ctx/rootfs" -c . | docker import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' -c "LABEL $SEED_LABEL=true" \
+    -c "LABEL $SEED_LABEL.from=\"$from\"" - "$image" >/dev/null
   rm -rf "$ctx"
   log "seeded $image"
 }

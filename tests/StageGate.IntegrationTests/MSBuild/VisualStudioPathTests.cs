@@ -14,7 +14,7 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
 {
     private const string OutOfProcess = "<StageGateOutOfProcess>true</StageGateOutOfProcess>";
 
-    private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B";
+    private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B uncompressed";
 
     private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
 
