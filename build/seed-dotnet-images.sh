@@ -53,15 +53,37 @@ new_context() {
   work=$(mktemp -d)
 }
 
-# Links (or, across file systems, copies) parts of the host's dotnet root into a build context.
+# Whether parts of the host's dotnet root go into a build context as hard links, decided once per run: only where the
+# context is on the same file system and a link can be made (protected_hardlinks refuses a non-root user links to
+# root's files); copies otherwise.
+links=""
+choose_links() {
+  [[ -z $links ]] || return 0
+  links=0
+  if [[ $(stat -c %d "$dotnet_root") == "$(stat -c %d "$1")" ]] && ln "$dotnet_root/dotnet" "$1/.link-probe" 2>/dev/null; then
+    links=1
+  fi
+  rm -f "$1/.link-probe"
+}
+
+# Links or copies parts of the host's dotnet root into a build context. The parts after --if-present are left out where
+# this .NET has none: a distribution's package may ship no license files, metadata or dnx.
 take_from_dotnet() {
-  local ctx=$1
+  local ctx=$1 required=1 part
   shift
   mkdir -p "$ctx/dotnet"
-  local part
+  choose_links "$ctx/dotnet"
   for part in "$@"; do
+    if [[ $part == --if-present ]]; then required=0; continue; fi
+    if [[ ! -e $dotnet_root/$part ]]; then
+      ((required == 0)) || die "this machine's .NET ($dotnet_root) has no $part, which the seeded image needs"
+      continue
+    fi
     mkdir -p "$ctx/dotnet/$(dirname "$part")"
-    cp -al "$dotnet_root/$part" "$ctx/dotnet/$part" 2>/dev/null || cp -a "$dotnet_root/$part" "$ctx/dotnet/$part"
+    if ((links)) && cp -al "$dotnet_root/$part" "$ctx/dotnet/$part" 2>/dev/null; then continue; fi
+    # A link refused part way (a file of another owner) left a half-made folder: copy afresh, never into it.
+    rm -rf "${ctx:?}/dotnet/$part"
+    cp -a "$dotnet_root/$part" "$ctx/dotnet/$part"
   done
 }
 
@@ -110,7 +132,7 @@ seed_framework() {
   local ctx parts=("shared/$framework/$version")
   new_context
   ctx=$work
-  if [[ $name == runtime ]]; then parts+=(dotnet host LICENSE.txt ThirdPartyNotices.txt); fi
+  if [[ $name == runtime ]]; then parts+=(dotnet host --if-present LICENSE.txt ThirdPartyNotices.txt); fi
   take_from_dotnet "$ctx" "${parts[@]}"
   {
     echo "FROM $registry_path/$base:$tag"
@@ -142,7 +164,7 @@ seed_sdk() {
   local ctx
   new_context
   ctx=$work
-  take_from_dotnet "$ctx" "sdk/$sdk_version" packs sdk-manifests templates metadata dnx
+  take_from_dotnet "$ctx" "sdk/$sdk_version" packs sdk-manifests --if-present templates metadata dnx
   # The exact set a restore of the sample picks, found by restoring a copy into an empty packages folder: a broader
   # set would change what restore picks (NU1603). StageGate.MSBuild is left out: it is rebuilt with every build of
   # this repository, so the sample takes it from its build context, never from an image.
