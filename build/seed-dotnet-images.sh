@@ -15,7 +15,16 @@ sample=$root/samples/dotnet-app
 registry_path=mcr.microsoft.com/dotnet
 tag=10.0
 work=""
-trap '[[ -z $work ]] || rm -rf "$work"' EXIT
+# The intermediate runtime-deps image and its container, named for this run (two runs at once never share them) and
+# removed however the run ends.
+build_tag=""
+build_cid=""
+cleanup() {
+  [[ -z $work ]] || rm -rf "$work"
+  [[ -z $build_cid ]] || docker rm -f "$build_cid" >/dev/null 2>&1 || true
+  [[ -z $build_tag ]] || docker image rm "$build_tag" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 # The runtime dependencies of .NET on Debian 12, as the official bookworm-slim runtime-deps image installs them
 # (libc6 and libgcc-s1 are already in the base image).
@@ -91,7 +100,7 @@ seed_runtime_deps() {
   local image=$registry_path/runtime-deps:$tag from="debian:bookworm-slim $(image_id debian:bookworm-slim) + ${deps[*]}, user app $app_uid"
   if up_to_date "$image" "$from" || try_pull "$image"; then return; fi
   log "seeding $image from debian:bookworm-slim and Debian's packages (no registry to pull from)"
-  local ctx build=stagegate-seed/runtime-deps:build cid
+  local ctx
   new_context
   ctx=$work
   cat >"$ctx/Dockerfile" <<EOF
@@ -107,16 +116,19 @@ RUN apt-get update \\
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log
 RUN groupadd --gid=$app_uid app && useradd --no-log-init --uid=$app_uid --gid=$app_uid --create-home app
 EOF
-  build_image "$ctx" "$build" "$from"
+  build_tag=stagegate-seed/runtime-deps:build-$$-$RANDOM
+  build_image "$ctx" "$build_tag" "$from"
   # Flattened into one layer, as an image pulled from a registry would be: no apt layer beneath the base's.
-  cid=$(docker create "$build")
-  docker export "$cid" | docker import \
+  build_cid=$(docker create "$build_tag")
+  docker export "$build_cid" | docker import \
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c "ENV APP_UID=$app_uid" -c 'ENV ASPNETCORE_HTTP_PORTS=8080' -c 'ENV DOTNET_RUNNING_IN_CONTAINER=true' \
     -c 'LABEL org.stagegate.seeded=true' -c "LABEL org.stagegate.seeded.from=\"$from\"" \
     - "$image" >/dev/null
-  docker rm "$cid" >/dev/null
-  docker rmi "$build" >/dev/null
+  docker rm "$build_cid" >/dev/null
+  build_cid=""
+  docker image rm "$build_tag" >/dev/null
+  build_tag=""
   log "seeded $image"
 }
 
