@@ -3,7 +3,16 @@
 # Idempotent: every step first checks whether it is already satisfied, so a second run takes seconds.
 # Needs root on a Debian-like system when something is missing; says what to install otherwise.
 set -euo pipefail
+
+# What this run made and has not removed yet, removed however the run ends: an interrupted run must not leave the
+# machine refusing to start its services.
 work=""
+added_policy=""
+cleanup() {
+  [[ -z $work ]] || rm -rf "$work"
+  [[ -z $added_policy ]] || rm -f "$added_policy"
+}
+trap cleanup EXIT
 
 log() { printf '[provision] %s\n' "$*"; }
 die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
@@ -24,6 +33,17 @@ require_root_debian() {
   if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg >/dev/null 2>&1; then
     die "$what is missing and this is not a Debian-like system (no apt-get). Install Docker Engine with the buildx plugin yourself, then re-run."
   fi
+}
+
+# In CI as the core decides it (src/StageGate/Ci/CiEnvironment.cs): CI, TF_BUILD or GITHUB_ACTIONS set to anything but
+# blank, false (any case) or 0.
+in_ci() {
+  local name value
+  for name in CI TF_BUILD GITHUB_ACTIONS; do
+    read -r value <<<"${!name:-}" || true
+    if [[ -n $value && ${value,,} != false && $value != 0 ]]; then return 0; fi
+  done
+  return 1
 }
 
 apt_updated=0
@@ -74,7 +94,6 @@ install_buildx() {
   local mirror
   mirror=$(debian_mirror)
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/etc/preferences.d"
   cat >"$work/next.sources" <<EOF
 Types: deb
@@ -103,6 +122,7 @@ EOF
   install -D -m 0755 "$plugin" "$PLUGIN_DIR/docker-buildx"
   log "installed $(basename "$deb") as $PLUGIN_DIR/docker-buildx"
   rm -rf "$work"
+  work=""
   have_buildx || die "the buildx plugin was installed but 'docker buildx version' still fails"
 }
 
@@ -235,20 +255,23 @@ install_remote_test_parts() {
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
     local message="the remote-engine and registry tests need Debian's ${missing[*]}; install them as root (apt-get install ${missing[*]})"
-    [[ ${CI:-} == true ]] && die "$message"
+    in_ci && die "$message"
     log "warning: $message; those tests skip until then"
     return
   fi
   # Installing docker-registry or openssh-server starts their services where an init system runs; a
-  # policy-rc.d that refuses every start keeps the machine as it was (removed again unless it was there).
-  local policy=/usr/sbin/policy-rc.d added_policy=0
-  if [[ ! -e $policy ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy"
+  # policy-rc.d that refuses every start keeps the machine as it was. Only one this run made is removed (noclobber:
+  # one already there is left alone).
+  local policy=/usr/sbin/policy-rc.d
+  if (set -C && printf '#!/bin/sh\nexit 101\n' >"$policy") 2>/dev/null; then
+    added_policy=$policy
     chmod 0755 "$policy"
-    added_policy=1
   fi
-  apt_install "${missing[@]}" || { ((added_policy)) && rm -f "$policy"; die "apt-get could not install ${missing[*]}"; }
-  ((added_policy)) && rm -f "$policy"
+  apt_install "${missing[@]}" || die "apt-get could not install ${missing[*]}"
+  if [[ -n $added_policy ]]; then
+    rm -f "$added_policy"
+    added_policy=""
+  fi
   for i in "${REMOTE_TEST_PROGRAMS[@]}"; do
     [[ -x $i ]] || die "$i is still missing after installing ${missing[*]}"
   done
