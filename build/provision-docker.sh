@@ -174,9 +174,32 @@ seed_current() {
   [[ $label == "$2" ]]
 }
 
-seed_debian() {
-  local image=debian:bookworm-slim from="debootstrap minbase bookworm, slimmed as the official image (seed v$SEED_VERSION)"
+# Seeding failures, reported together at the end: one image that cannot be seeded does not stop the rest of provisioning.
+seed_failures=()
+
+# Seeds an image with a function (given the image and what it is made from) unless it is current or can be pulled. The
+# function runs in a subshell with errexit in force, so its failure is recorded instead of ending this script.
+seed() {
+  local image=$1 from=$2 make=$3 rc=0
   if seed_current "$image" "$from" || try_pull "$image"; then return; fi
+  set +e
+  (set -e && "$make" "$image" "$from")
+  rc=$?
+  set -e
+  ((rc == 0)) || seed_failed "$image" "$rc"
+}
+
+seed_failed() {
+  printf '[provision] error: seeding %s failed (exit %s); its output is above\n' "$1" "$2" >&2
+  seed_failures+=("$1")
+}
+
+seed_debian() {
+  seed debian:bookworm-slim "debootstrap minbase bookworm, slimmed as the official image (seed v$SEED_VERSION)" make_debian
+}
+
+make_debian() {
+  local image=$1 from=$2
   require_root_debian "The base image $image"
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
   local mirror root
@@ -221,8 +244,11 @@ CONF
 }
 
 seed_busybox() {
-  local image=busybox:latest from="Debian's busybox-static (seed v$SEED_VERSION)"
-  if seed_current "$image" "$from" || try_pull "$image"; then return; fi
+  seed busybox:latest "Debian's busybox-static (seed v$SEED_VERSION)" make_busybox
+}
+
+make_busybox() {
+  local image=$1 from=$2
   require_root_debian "The base image $image"
   dpkg -s busybox-static >/dev/null 2>&1 || apt_install busybox-static
   local ctx
@@ -287,8 +313,18 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
-  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh"
+  # Its own process, with its own errexit.
+  local rc=0
+  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh" || rc=$?
+  ((rc == 0)) || seed_failed "the .NET images (mcr.microsoft.com/dotnet/*:10.0)" "$rc"
   install_remote_test_parts
+  if ((${#seed_failures[@]} > 0)); then
+    local list
+    list=$(printf ', %s' "${seed_failures[@]}")
+    local message="could not seed ${list:2}; the samples and tests that build FROM them fail until they are there"
+    in_ci && die "$message"
+    log "warning: $message"
+  fi
   log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
 }
 

@@ -34,6 +34,8 @@ app_uid=1654
 # What a seeded image was made from, or nothing for an image that was pulled; fails when the image is absent.
 seeded_from() { docker image inspect --format '{{index .Config.Labels "org.stagegate.seeded.from"}}' "$1" 2>/dev/null; }
 
+image_present() { docker image inspect "$1" >/dev/null 2>&1; }
+
 # A short image id: an image made on top of another is made again when the one beneath changes.
 image_id() { docker image inspect --format '{{.Id}}' "$1" | cut -c8-19; }
 
@@ -97,7 +99,8 @@ take_from_dotnet() {
 }
 
 seed_runtime_deps() {
-  local image=$registry_path/runtime-deps:$tag from="debian:bookworm-slim $(image_id debian:bookworm-slim) + ${deps[*]}, user app $app_uid"
+  local image=$registry_path/runtime-deps:$tag from
+  from="debian:bookworm-slim $(image_id debian:bookworm-slim) + ${deps[*]}, user app $app_uid"
   if up_to_date "$image" "$from" || try_pull "$image"; then return; fi
   log "seeding $image from debian:bookworm-slim and Debian's packages (no registry to pull from)"
   local ctx
@@ -231,6 +234,8 @@ main() {
   sdk_version=$(dotnet --list-sdks | awk -v tag="$tag." 'index($1, tag) == 1 && $1 !~ /-/ {print $1}' | sort -V | tail -n 1)
   [[ -n $sdk_version && -d $dotnet_root/sdk/$sdk_version ]] || die "cannot seed $registry_path/sdk:$tag: this machine has no .NET $tag SDK (dotnet --list-sdks)"
 
+  image_present debian:bookworm-slim ||
+    die "the .NET images are seeded on debian:bookworm-slim, which is not there: run build/provision-docker.sh (as root where nothing can be pulled)"
   seed_runtime_deps
   seed_framework runtime runtime-deps Microsoft.NETCore.App DOTNET_VERSION
   seed_framework aspnet runtime Microsoft.AspNetCore.App ASPNET_VERSION
