@@ -151,7 +151,20 @@ start_daemon() {
 }
 
 image_present() { docker image inspect "$1" >/dev/null 2>&1; }
-try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
+# Pulls the real image where a registry answers. A pull that times out means a network that drops packets: no other
+# pull is tried in this run (the .NET seeding is told through STAGEGATE_PULLS_TIMED_OUT), so such a network costs one
+# timeout per run instead of one per image.
+pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
+try_pull() {
+  [[ -z $pulls_timed_out ]] || return 1
+  local rc=0
+  timeout 60 docker pull -q "$1" >/dev/null 2>&1 || rc=$?
+  if ((rc == 124)); then
+    pulls_timed_out=1
+    log "pulling $1 timed out after 60 s; no other pull is tried in this run"
+  fi
+  return "$rc"
+}
 
 # Seeded images carry this label, so nobody takes them for the official ones and a later version of this script
 # knows which images it made. Bump SEED_VERSION when what a seed holds changes: its images are then made again.
@@ -313,9 +326,9 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
-  # Its own process, with its own errexit.
+  # Its own process with its own errexit; told whether pulls already timed out in this run.
   local rc=0
-  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh" || rc=$?
+  STAGEGATE_PULLS_TIMED_OUT=$pulls_timed_out bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh" || rc=$?
   ((rc == 0)) || seed_failed "the .NET images (mcr.microsoft.com/dotnet/*:10.0)" "$rc"
   install_remote_test_parts
   if ((${#seed_failures[@]} > 0)); then

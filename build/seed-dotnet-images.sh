@@ -46,7 +46,20 @@ up_to_date() {
   [[ -z $from || $from == "$2" ]]
 }
 
-try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
+# Pulls the real image where a registry answers. A pull that times out means a network that drops packets: no other
+# pull is tried in this run (provision-docker.sh passes on its own through STAGEGATE_PULLS_TIMED_OUT), so such a network costs one
+# timeout per run instead of one per image.
+pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
+try_pull() {
+  [[ -z $pulls_timed_out ]] || return 1
+  local rc=0
+  timeout 60 docker pull -q "$1" >/dev/null 2>&1 || rc=$?
+  if ((rc == 124)); then
+    pulls_timed_out=1
+    log "pulling $1 timed out after 60 s; no other pull is tried in this run"
+  fi
+  return "$rc"
+}
 
 # docker build of a prepared context, quietly; its output only when it fails.
 build_image() {
