@@ -173,7 +173,7 @@ Task("Samples")
         Information("Docker with buildx is not answering; provisioning it.");
         Provision();
     }
-    else
+    else if (OperatingSystem.IsLinux())
     {
         // Docker alone is not enough: the .NET sample builds FROM mcr.microsoft.com/dotnet/*:10.0, which are pulled or
         // seeded here where missing (provisioning above does the same). Quick when they are current, and needs no root.

@@ -34,8 +34,6 @@ app_uid=1654
 # What a seeded image was made from, or nothing for an image that was pulled; fails when the image is absent.
 seeded_from() { docker image inspect --format '{{index .Config.Labels "org.stagegate.seeded.from"}}' "$1" 2>/dev/null; }
 
-image_present() { docker image inspect "$1" >/dev/null 2>&1; }
-
 # A short image id: an image made on top of another is made again when the one beneath changes.
 image_id() { docker image inspect --format '{{.Id}}' "$1" | cut -c8-19; }
 
@@ -47,8 +45,8 @@ up_to_date() {
 }
 
 # Pulls the real image where a registry answers. A pull that times out means a network that drops packets: no other
-# pull is tried in this run (provision-docker.sh passes on its own through STAGEGATE_PULLS_TIMED_OUT), so such a network costs one
-# timeout per run instead of one per image.
+# pull is tried in this run (nor after provision-docker.sh's timed out: STAGEGATE_PULLS_TIMED_OUT), so such a network
+# costs one timeout per run instead of one per image.
 pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
 try_pull() {
   [[ -z $pulls_timed_out ]] || return 1
@@ -112,9 +110,13 @@ take_from_dotnet() {
 }
 
 seed_runtime_deps() {
-  local image=$registry_path/runtime-deps:$tag from
-  from="debian:bookworm-slim $(image_id debian:bookworm-slim) + ${deps[*]}, user app $app_uid"
+  local image=$registry_path/runtime-deps:$tag base_id from
+  # Without debian:bookworm-slim a pulled runtime-deps still needs nothing; only seeding needs the base.
+  base_id=$(image_id debian:bookworm-slim 2>/dev/null) || base_id=""
+  from="debian:bookworm-slim $base_id + ${deps[*]}, user app $app_uid"
   if up_to_date "$image" "$from" || try_pull "$image"; then return; fi
+  [[ -n $base_id ]] ||
+    die "cannot seed $image: debian:bookworm-slim is not there; run build/provision-docker.sh (as root where nothing can be pulled)"
   log "seeding $image from debian:bookworm-slim and Debian's packages (no registry to pull from)"
   local ctx
   new_context
@@ -247,8 +249,6 @@ main() {
   sdk_version=$(dotnet --list-sdks | awk -v tag="$tag." 'index($1, tag) == 1 && $1 !~ /-/ {print $1}' | sort -V | tail -n 1)
   [[ -n $sdk_version && -d $dotnet_root/sdk/$sdk_version ]] || die "cannot seed $registry_path/sdk:$tag: this machine has no .NET $tag SDK (dotnet --list-sdks)"
 
-  image_present debian:bookworm-slim ||
-    die "the .NET images are seeded on debian:bookworm-slim, which is not there: run build/provision-docker.sh (as root where nothing can be pulled)"
   seed_runtime_deps
   seed_framework runtime runtime-deps Microsoft.NETCore.App DOTNET_VERSION
   seed_framework aspnet runtime Microsoft.AspNetCore.App ASPNET_VERSION
