@@ -44,17 +44,19 @@ up_to_date() {
   [[ -z $from || $from == "$2" ]]
 }
 
-# Pulls the real image where a registry answers. A pull that times out means a network that drops packets: no other
-# pull is tried in this run (nor after provision-docker.sh's timed out: STAGEGATE_PULLS_TIMED_OUT), so such a network
+# Pulls the real image where a registry answers. A pull that fails slowly means a network that drops packets: no other
+# pull is tried in this run (nor after provision-docker.sh's did: STAGEGATE_PULLS_TIMED_OUT), so such a network
 # costs one timeout per run instead of one per image.
 pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
 try_pull() {
   [[ -z $pulls_timed_out ]] || return 1
-  local rc=0
+  local started=$SECONDS rc=0
   timeout 60 docker pull -q "$1" >/dev/null 2>&1 || rc=$?
-  if ((rc == 124)); then
+  # A registry that is down or refuses fails at once; one behind dropped packets fails on a timeout, the daemon's own
+  # (15 s for its first request) or ours.
+  if ((rc != 0 && SECONDS - started >= 10)); then
     pulls_timed_out=1
-    log "pulling $1 timed out after 60 s; no other pull is tried in this run"
+    log "pulling $1 failed after $((SECONDS - started)) s (a network that drops packets); no other pull is tried in this run"
   fi
   return "$rc"
 }
