@@ -14,8 +14,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log() { printf '[provision] %s\n' "$*"; }
-die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=provision-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/provision-common.sh"
 
 DOCKERD_LOG=${STAGEGATE_DOCKERD_LOG:-/var/log/stagegate-dockerd.log}
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
@@ -151,23 +151,6 @@ start_daemon() {
 }
 
 image_present() { docker image inspect "$1" >/dev/null 2>&1; }
-# Pulls the real image where a registry answers. A pull that fails slowly means a network that drops packets: no other
-# pull is tried in this run (the .NET seeding is told through STAGEGATE_PULLS_TIMED_OUT), so such a network costs one
-# timeout per run instead of one per image.
-pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
-try_pull() {
-  [[ -z $pulls_timed_out ]] || return 1
-  local started=$SECONDS rc=0
-  timeout 60 docker pull -q "$1" >/dev/null 2>&1 || rc=$?
-  # A registry that is down or refuses fails at once; one behind dropped packets fails on a timeout, the daemon's own
-  # (15 s for its first request) or ours.
-  if ((rc != 0 && SECONDS - started >= 10)); then
-    pulls_timed_out=1
-    log "pulling $1 failed after $((SECONDS - started)) s (a network that drops packets); no other pull is tried in this run"
-  fi
-  return "$rc"
-}
-
 # Seeded images carry this label, so nobody takes them for the official ones and a later version of this script
 # knows which images it made. Bump SEED_VERSION when what a seed holds changes: its images are then made again.
 SEED_LABEL=org.stagegate.seeded

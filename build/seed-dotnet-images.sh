@@ -7,8 +7,8 @@
 # Called by provision-docker.sh once the engine answers and debian:bookworm-slim is there; runs on its own too.
 set -euo pipefail
 
-log() { printf '[provision] %s\n' "$*"; }
-die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=provision-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/provision-common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sample=$root/samples/dotnet-app
@@ -42,23 +42,6 @@ up_to_date() {
   local from
   from=$(seeded_from "$1") || return 1
   [[ -z $from || $from == "$2" ]]
-}
-
-# Pulls the real image where a registry answers. A pull that fails slowly means a network that drops packets: no other
-# pull is tried in this run (nor after provision-docker.sh's did: STAGEGATE_PULLS_TIMED_OUT), so such a network
-# costs one timeout per run instead of one per image.
-pulls_timed_out=${STAGEGATE_PULLS_TIMED_OUT:-}
-try_pull() {
-  [[ -z $pulls_timed_out ]] || return 1
-  local started=$SECONDS rc=0
-  timeout 60 docker pull -q "$1" >/dev/null 2>&1 || rc=$?
-  # A registry that is down or refuses fails at once; one behind dropped packets fails on a timeout, the daemon's own
-  # (15 s for its first request) or ours.
-  if ((rc != 0 && SECONDS - started >= 10)); then
-    pulls_timed_out=1
-    log "pulling $1 failed after $((SECONDS - started)) s (a network that drops packets); no other pull is tried in this run"
-  fi
-  return "$rc"
 }
 
 # docker build of a prepared context, quietly; its output only when it fails.
