@@ -186,6 +186,8 @@ public sealed class CheckStageGatesWithTool : ToolTask
     /// </summary>
     internal void NoResult()
     {
+        // Whether the CLI stamped a pass before it failed is unknown here: a failed build must not be skipped next time.
+        FileRemoval.Delete(StampFile, message => Log.LogMessage(MessageImportance.Low, message));
         lock (_errorTail)
         {
             if (_codedErrors.Count > 0)

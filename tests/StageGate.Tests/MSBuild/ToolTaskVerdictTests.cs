@@ -82,6 +82,7 @@ public sealed class ToolTaskVerdictTests : IDisposable
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("SG2011", error.Code);
         Assert.StartsWith("The gates' result for the MSBuild task could not be written", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_task.StampFile));
     }
 
     [Fact]
