@@ -35,11 +35,11 @@ require_root_debian() {
   fi
 }
 
-# In CI as the core decides it (src/StageGate/Ci/CiEnvironment.cs): CI, TF_BUILD or GITHUB_ACTIONS set to anything but
-# blank, false (any case) or 0.
+# In CI as the core decides it (src/StageGate/Ci/CiEnvironment.cs, whose list a unit test holds this one to): one of
+# its variables set to anything but blank, false (any case) or 0.
 in_ci() {
   local name value
-  for name in CI TF_BUILD GITHUB_ACTIONS; do
+  for name in CI TF_BUILD GITHUB_ACTIONS GITLAB_CI JENKINS_URL TEAMCITY_VERSION BUILDKITE CIRCLECI TRAVIS BITBUCKET_BUILD_NUMBER CODEBUILD_BUILD_ID APPVEYOR DRONE BAMBOO_BUILDKEY JB_SPACE_EXECUTION_NUMBER; do
     read -r value <<<"${!name:-}" || true
     if [[ -n $value && ${value,,} != false && $value != 0 ]]; then return 0; fi
   done

@@ -62,7 +62,7 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             values = MSBuildValues.From(
                 ProjectFile,
                 Properties.Select(p => (p.ItemSpec, p.GetMetadata("Value"))),
-                Items.Select(i => (i.GetMetadata(MSBuildValues.ItemTypeMetadata), i.ItemSpec, Metadata(i))));
+                Items.Select(i => (i.GetMetadata(MSBuildProtocol.ItemTypeMetadata), i.ItemSpec, Metadata(i))));
         }
         catch (StageGateException e)
         {
@@ -77,13 +77,7 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
         }
         if (check.Run is { } run)
         {
-            // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
-            Log.LogMessage(run.Quiet ? MessageImportance.Low : MessageImportance.High, run.Summary);
-            // The console logger indents a message, and the agent finds a logging command anywhere in a line.
-            foreach (var command in run.CiCommands)
-            {
-                Log.LogMessage(MessageImportance.High, command);
-            }
+            RunLog.Summary(Log, run.Summary, run.Quiet, run.CiCommands);
         }
         if (check.Outputs is { } outputs)
         {
@@ -92,16 +86,12 @@ public sealed class CheckStageGates : Microsoft.Build.Utilities.Task, ICancelabl
             FinalSizeBytes = outputs.FinalSizeBytes;
             ReportPath = outputs.ReportPath;
         }
-        // Warnings promoted to errors count too: only a clean pass may skip the next run.
-        if (check.StampWritten && Log.HasLoggedErrors)
-        {
-            PassedStamp.Delete(StampFile, message => Log.LogMessage(MessageImportance.Low, message));
-        }
+        RunLog.KeepStampOnlyAfterCleanPass(Log, check.StampWritten, StampFile);
         return !Log.HasLoggedErrors;
     }
 
     private static IReadOnlyDictionary<string, string> Metadata(ITaskItem item) =>
         item.MetadataNames.Cast<string>()
-            .Where(name => name != MSBuildValues.ItemTypeMetadata)
+            .Where(name => name != MSBuildProtocol.ItemTypeMetadata)
             .ToDictionary(name => name, item.GetMetadata, StringComparer.OrdinalIgnoreCase);
 }

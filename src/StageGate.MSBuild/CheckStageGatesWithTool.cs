@@ -1,8 +1,12 @@
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using StageGate.Ci;
+using StageGate.Files;
+using StageGate.Hosting;
 
 namespace StageGate.MSBuild;
 
@@ -18,11 +22,14 @@ public sealed class CheckStageGatesWithTool : ToolTask
     internal const string CancelledCode = "SG2007";
     internal const string NoDotnetCode = "SG2040";
     internal const string NoResultCode = "SG2041";
+    internal const string NewerResultCode = "SG2042";
 
-    /// <summary>A stderr line the CLI marks as detail (logged at low importance, as the .NET task logs detail progress).</summary>
-    internal const string DetailPrefix = "detail: ";
+    // A coded error the CLI printed instead of writing its result (an unwritable result file): the one line that says why.
+    private static readonly Regex CodedError = new(@"^error (SG\d{4}): (.+)$", RegexOptions.CultureInvariant);
 
     private readonly List<string> _errorTail = [];
+    private readonly List<(string Code, string Message)> _codedErrors = [];
+    private string? _crash;
     private string? _dotnet;
     private string _resultFile = "";
     private volatile bool _cancelled;
@@ -84,9 +91,7 @@ public sealed class CheckStageGatesWithTool : ToolTask
         _dotnet = DotnetHost.Find(Environment.GetEnvironmentVariable, File.Exists);
         if (_dotnet is null)
         {
-            Log.LogWarning(null, NoDotnetCode, null, ProjectFile, 0, 0, 0, 0,
-                $"The gates did not run: StageGate runs its CLI with .NET 8 or later, and no dotnet was found (DOTNET_HOST_PATH, DOTNET_ROOT, PATH). Install the .NET 8 runtime or SDK, or gate with `dotnet build`.");
-            return true;
+            return NoDotnet(Environment.GetEnvironmentVariable);
         }
         _resultFile = Path.Combine(Path.GetTempPath(), "stagegate-" + Guid.NewGuid().ToString("N") + ".json");
         try
@@ -99,18 +104,32 @@ public sealed class CheckStageGatesWithTool : ToolTask
             }
             if (Read() is not { } result)
             {
-                var tail = _errorTail.Count == 0 ? "" : Environment.NewLine + string.Join(Environment.NewLine, _errorTail.Select(line => "  " + line));
-                Log.LogError(null, NoResultCode, null, ProjectFile, 0, 0, 0, 0,
-                    $"The StageGate CLI ({ToolAssembly}) exited with code {ExitCode} without a result; reinstall StageGate.MSBuild, and check that .NET 8 or later runs it.{tail}");
+                NoResult();
                 return false;
             }
-            Report(result);
+            Report(result, ExitCode);
             return !HasLoggedErrors;
         }
         finally
         {
-            TryDelete(_resultFile);
+            FileRemoval.Delete(_resultFile, message => Log.LogMessage(MessageImportance.Low, message));
         }
+    }
+
+    /// <summary>
+    /// The rule of a missing Docker engine (SG2014): a warning on a developer's machine, an error where the image must be
+    /// gated (CI, or StageGateRequireDocker=true), so CI never passes a build whose gates did not run.
+    /// </summary>
+    internal bool NoDotnet(Func<string, string?> environment)
+    {
+        const string Message = "The gates did not run: StageGate runs its CLI with .NET 8 or later, and no dotnet was found (DOTNET_HOST_PATH, DOTNET_ROOT, PATH). Install the .NET 8 runtime or SDK, or gate with `dotnet build`.";
+        if (CiEnvironment.IsCi(environment) || RequiresDocker())
+        {
+            Log.LogError(null, NoDotnetCode, null, ProjectFile, 0, 0, 0, 0, Message);
+            return false;
+        }
+        Log.LogWarning(null, NoDotnetCode, null, ProjectFile, 0, 0, 0, 0, Message + " Outside CI this is a warning; set StageGateRequireDocker=true to make it an error.");
+        return true;
     }
 
     /// <inheritdoc />
@@ -131,16 +150,28 @@ public sealed class CheckStageGatesWithTool : ToolTask
     // Progress as the .NET task logs it. Never MSBuild's own reading of the text: a build step's output that looks like
     // "file(1): error X" must stay a message, as it is in the .NET task; the errors come from the result file.
     /// <inheritdoc />
-    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance) => LogLine(singleLine);
+
+    /// <summary>One line of the CLI's output: logged, and kept when it may say why the CLI gave no result.</summary>
+    internal void LogLine(string singleLine)
     {
-        if (singleLine.StartsWith(DetailPrefix, StringComparison.Ordinal))
+        if (singleLine.StartsWith(MSBuildProtocol.DetailPrefix, StringComparison.Ordinal))
         {
-            Log.LogMessage(MessageImportance.Low, singleLine.Substring(DetailPrefix.Length));
+            Log.LogMessage(MessageImportance.Low, singleLine.Substring(MSBuildProtocol.DetailPrefix.Length));
             return;
         }
         Log.LogMessage(MessageImportance.Normal, singleLine);
         lock (_errorTail)
         {
+            if (CodedError.Match(singleLine) is { Success: true } coded)
+            {
+                _codedErrors.Add((coded.Groups[1].Value, coded.Groups[2].Value));
+            }
+            // The runtime's own line names the exception; the stack frames after it push it out of the tail.
+            if (_crash is null && singleLine.StartsWith("Unhandled exception", StringComparison.Ordinal))
+            {
+                _crash = singleLine;
+            }
             _errorTail.Add(singleLine);
             if (_errorTail.Count > 10)
             {
@@ -148,6 +179,35 @@ public sealed class CheckStageGatesWithTool : ToolTask
             }
         }
     }
+
+    /// <summary>
+    /// The CLI ended without a result. A coded error it printed says why (and what to do) better than anything here;
+    /// otherwise it crashed or never started, and the runtime's own line is kept above the last lines.
+    /// </summary>
+    internal void NoResult()
+    {
+        // Whether the CLI stamped a pass before it failed is unknown here: a failed build must not be skipped next time.
+        FileRemoval.Delete(StampFile, message => Log.LogMessage(MessageImportance.Low, message));
+        lock (_errorTail)
+        {
+            if (_codedErrors.Count > 0)
+            {
+                foreach (var (code, message) in _codedErrors)
+                {
+                    Log.LogError(null, code, null, ProjectFile, 0, 0, 0, 0, message);
+                }
+                return;
+            }
+            var lines = (_crash is null || _errorTail.Contains(_crash) ? _errorTail : [_crash, "…", .. _errorTail]).Select(line => "  " + line);
+            var tail = _errorTail.Count == 0 ? "" : Environment.NewLine + string.Join(Environment.NewLine, lines);
+            Log.LogError(null, NoResultCode, null, ProjectFile, 0, 0, 0, 0,
+                $"The StageGate CLI ({ToolAssembly}) exited with code {ExitCode} without a result; reinstall StageGate.MSBuild, and check that .NET 8 or later runs it.{tail}");
+        }
+    }
+
+    private bool RequiresDocker() =>
+        Properties.Any(p => string.Equals(p.ItemSpec, "StageGateRequireDocker", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(p.GetMetadata("Value").Trim(), "true", StringComparison.OrdinalIgnoreCase));
 
     private ToolResult? Read()
     {
@@ -162,41 +222,35 @@ public sealed class CheckStageGatesWithTool : ToolTask
         }
     }
 
-    private void Report(ToolResult result)
+    /// <summary>Logs the CLI's result; <paramref name="exitCode"/> is the CLI's, which must agree with the errors logged.</summary>
+    internal void Report(ToolResult result, int exitCode)
     {
-        foreach (var diagnostic in result.Diagnostics ?? [])
+        if (result.SchemaVersion > ToolResult.KnownSchemaVersion)
         {
-            DiagnosticLog.Write(Log, diagnostic.Severity, diagnostic.Code, diagnostic.File, diagnostic.Line, diagnostic.Column,
-                DiagnosticLog.MessageWithDetails(diagnostic.Message, diagnostic.Details ?? []));
+            // Read as if it were known, a newer shape could pass a build whose gates failed; the stamp is not trusted either.
+            Log.LogError(null, NewerResultCode, null, ProjectFile, 0, 0, 0, 0,
+                $"The StageGate CLI ({ToolAssembly}) wrote a result of schema version {result.SchemaVersion}; this task reads version {ToolResult.KnownSchemaVersion} or older. The package's task and CLI come from different versions: reinstall StageGate.MSBuild.");
+            FileRemoval.Delete(StampFile, message => Log.LogMessage(MessageImportance.Low, message));
+            return;
+        }
+        foreach (var diagnostic in (result.Diagnostics ?? []).Where(d => d is not null))
+        {
+            DiagnosticLog.Write(Log, diagnostic.Severity ?? "error", diagnostic.Code ?? NoResultCode, diagnostic.File, diagnostic.Line, diagnostic.Column,
+                DiagnosticLog.MessageWithDetails(diagnostic.Message ?? "", (diagnostic.Details ?? []).Where(d => d is not null).ToList()));
         }
         var outputs = result.MSBuild ?? new ToolOutputs();
         if (!outputs.Skipped)
         {
-            // A Dockerfile's own build has nothing to gate: its log stays as it would be without the package.
-            Log.LogMessage(result.Quiet ? MessageImportance.Low : MessageImportance.High, result.Summary);
-        }
-        // The console logger indents a message, and the agent finds a logging command anywhere in a line.
-        foreach (var command in result.CiCommands ?? [])
-        {
-            Log.LogMessage(MessageImportance.High, command);
+            RunLog.Summary(Log, result.Summary, result.Quiet, (result.CiCommands ?? []).Where(c => c is not null));
         }
         (ImageId, Digest, FinalSizeBytes, ReportPath) = (outputs.ImageId, outputs.Digest, outputs.FinalSizeBytes, outputs.ReportPath);
-        // Warnings promoted to errors count too: only a clean pass may skip the next run.
-        if (outputs.StampWritten && HasLoggedErrors)
+        // The verdict is the CLI's exit code, not only the words: a failure the result does not spell out still fails.
+        var failedCode = exitCode != 0 ? exitCode : result.ExitCode is { } code and not 0 ? code : result.Passed == false ? 1 : 0;
+        if (failedCode != 0 && !HasLoggedErrors)
         {
-            TryDelete(StampFile);
+            Log.LogError(null, NoResultCode, null, ProjectFile, 0, 0, 0, 0,
+                $"The StageGate CLI ({ToolAssembly}) exited with code {failedCode} but its result names no error; the build fails rather than pass ungated. Reinstall StageGate.MSBuild if this repeats.");
         }
-    }
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Log.LogMessage(MessageImportance.Low, $"StageGate: could not delete '{path}' ({e.Message}).");
-        }
+        RunLog.KeepStampOnlyAfterCleanPass(Log, outputs.StampWritten || failedCode != 0, StampFile);
     }
 }

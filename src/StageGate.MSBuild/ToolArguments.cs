@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Build.Framework;
+using StageGate.Hosting;
 
 namespace StageGate.MSBuild;
 
@@ -10,9 +11,6 @@ namespace StageGate.MSBuild;
 /// </summary>
 internal static class ToolArguments
 {
-    /// <summary>Metadata the targets add to every item; the item type itself, not a value to pass on.</summary>
-    public const string ItemTypeMetadata = "StageGateItemType";
-
     public static IReadOnlyList<string> For(string toolAssembly, string projectFile, string stampFile, string resultFile,
         IEnumerable<ITaskItem> properties, IEnumerable<ITaskItem> items)
     {
@@ -33,8 +31,8 @@ internal static class ToolArguments
     /// <summary><c>Type=Include;Name=Value…</c>, the include and values URI-escaped so their own <c>;</c> and <c>=</c> survive.</summary>
     public static string Item(ITaskItem item)
     {
-        var text = new StringBuilder(item.GetMetadata(ItemTypeMetadata)).Append('=').Append(Uri.EscapeDataString(item.ItemSpec));
-        foreach (var name in item.CloneCustomMetadata().Keys.Cast<string>().Where(n => n != ItemTypeMetadata).OrderBy(n => n, StringComparer.Ordinal))
+        var text = new StringBuilder(item.GetMetadata(MSBuildProtocol.ItemTypeMetadata)).Append('=').Append(Uri.EscapeDataString(item.ItemSpec));
+        foreach (var name in item.CloneCustomMetadata().Keys.Cast<string>().Where(n => n != MSBuildProtocol.ItemTypeMetadata).OrderBy(n => n, StringComparer.Ordinal))
         {
             text.Append(';').Append(name).Append('=').Append(Uri.EscapeDataString(item.GetMetadata(name)));
         }

@@ -7,13 +7,13 @@ namespace StageGate.MSBuild;
 internal sealed class ToolDiagnostic
 {
     [DataMember(Name = "severity")]
-    public string Severity { get; set; } = "";
+    public string? Severity { get; set; }
 
     [DataMember(Name = "code")]
-    public string Code { get; set; } = "";
+    public string? Code { get; set; }
 
     [DataMember(Name = "message")]
-    public string Message { get; set; } = "";
+    public string? Message { get; set; }
 
     [DataMember(Name = "file")]
     public string? File { get; set; }

@@ -9,8 +9,17 @@ namespace StageGate.MSBuild;
 [DataContract]
 internal sealed class ToolResult
 {
+    /// <summary>The newest shape this task reads (RunJson.SchemaVersion when the package was built); a newer one is refused.</summary>
+    public const int KnownSchemaVersion = 1;
+
     [DataMember(Name = "schemaVersion")]
     public int SchemaVersion { get; set; }
+
+    [DataMember(Name = "exitCode")]
+    public int? ExitCode { get; set; }
+
+    [DataMember(Name = "passed")]
+    public bool? Passed { get; set; }
 
     [DataMember(Name = "summary")]
     public string? Summary { get; set; }

@@ -48,9 +48,33 @@ internal static class MSBuildCommand
             }
             // The diagnostics as the task logs them: defused for the CI system, like the .NET task's.
             var logged = check with { Run = check.Run is { } run ? run with { Diagnostics = host.Logged } : null };
-            await AtomicFile.WriteAllTextAsync(Path.GetFullPath(parse.GetValue(result)!), RunJson.Write(logged), CancellationToken.None);
-            return check.Run?.ExitCode ?? ExitCodes.Passed;
+            return await WriteResultAsync(logged, parse.GetValue(result)!, Path.GetFullPath(parse.GetValue(stamp)!), error);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes the result file and returns the run's exit code. A result that cannot be written (full disk, unwritable
+    /// temp folder, bad path) is one coded line on stderr, which the task shows as the error, and exit code 2; the stamp
+    /// this run wrote goes, since a build whose task failed must not be skipped next time.
+    /// </summary>
+    internal static async Task<int> WriteResultAsync(IncrementalRun check, string resultFile, string stampFile, TextWriter error)
+    {
+        try
+        {
+            await AtomicFile.WriteAllTextAsync(Path.GetFullPath(resultFile), RunJson.Write(check), CancellationToken.None);
+            return check.Run?.ExitCode ?? ExitCodes.Passed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            if (check.StampWritten)
+            {
+                PassedStamp.Delete(stampFile, note => error.WriteLine(MSBuildProtocol.DetailPrefix + note));
+            }
+            var diagnostic = Codes.TemporaryFileNotWritten.Create(
+                $"The gates' result for the MSBuild task could not be written to '{resultFile}': {e.Message.TrimEnd('.')}. The build fails, and the next one runs the gates again.");
+            error.WriteLine(diagnostic.ToString());
+            return ExitCodes.InputOrEnvironmentError;
+        }
     }
 }

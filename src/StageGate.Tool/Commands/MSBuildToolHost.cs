@@ -7,13 +7,10 @@ namespace StageGate.Tool.Commands;
 
 /// <summary>
 /// The host of <c>stagegate msbuild</c>: diagnostics kept for the result file, progress streamed on stderr for the
-/// task to log as it comes, each line of a detail (verbose-only) message marked with <see cref="DetailPrefix"/>.
+/// task to log as it comes, each line of a detail (verbose-only) message marked with <see cref="MSBuildProtocol.DetailPrefix"/>.
 /// </summary>
 internal sealed class MSBuildToolHost(TextWriter error, CiSystem? ci) : IGateHost
 {
-    /// <summary>Starts a stderr line the task logs at low importance, as the .NET task logs detail progress.</summary>
-    public const string DetailPrefix = "detail: ";
-
     private readonly List<Diagnostic> _logged = [];
     private readonly object _lock = new();
 
@@ -40,7 +37,7 @@ internal sealed class MSBuildToolHost(TextWriter error, CiSystem? ci) : IGateHos
     public void Progress(GateProgress progress)
     {
         var text = progress.Message.ReplaceLineEndings("\n");
-        var prefix = progress.Level == GateProgressLevel.Detail ? DetailPrefix : "";
+        var prefix = progress.Level == GateProgressLevel.Detail ? MSBuildProtocol.DetailPrefix : "";
         lock (_lock)
         {
             foreach (var line in (ci is null ? text : ci.Defuse(text)).Split('\n'))

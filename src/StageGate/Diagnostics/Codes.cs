@@ -108,7 +108,8 @@ public static class Codes
     public static readonly DiagnosticCode TemporaryFileNotWritten = new("SG2011", DiagnosticSeverity.Error,
         "Temporary file cannot be written", "Free space in the temp folder, or point `TMPDIR` (`TEMP` on Windows) at a folder with room that you can write to.")
     {
-        Explanation = "StageGate writes a bake definition for buildx to the temp folder; it is written whole or not at all and removed after the run.",
+        Explanation = "StageGate writes a bake definition for buildx to the temp folder, and `stagegate msbuild` its result for Visual Studio's task; "
+            + "each is written whole or not at all and removed after the run. A result that cannot be written fails the build, and the next build runs the gates again.",
     };
     /// <summary>SG2012 (error): docker buildx produced no result.</summary>
     public static readonly DiagnosticCode NoBuildResult = new("SG2012", DiagnosticSeverity.Error,
@@ -132,11 +133,11 @@ public static class Codes
         Explanation = "`dotnet build` runs the gates in every build. On a machine without a Docker engine (docker not found, no buildx, "
             + "or a daemon that does not answer: SG2001, SG2002, SG2003, found before any build) and outside CI, the build goes on "
             + "and says with this warning that the image was not gated; the summary line says 'not run', never 'passed'. In CI "
-            + "(`CI`, `TF_BUILD` or `GITHUB_ACTIONS` set) or with `StageGateRequireDocker=true` it is that SG2001–SG2003 error instead. "
+            + "(`CI` set, or a CI system's own variable such as `TF_BUILD`, `GITHUB_ACTIONS`, `GITLAB_CI`, `JENKINS_URL`, `TEAMCITY_VERSION`, `BUILDKITE`, `CIRCLECI`, `TRAVIS`, `BITBUCKET_BUILD_NUMBER` or `CODEBUILD_BUILD_ID`) or with `StageGateRequireDocker=true` it is that SG2001–SG2003 error instead. "
             + "The package keeps this warning out of warnings-as-errors, so a project built with `-warnaserror` or "
             + "`TreatWarningsAsErrors` still builds. Inside a container (`DOTNET_RUNNING_IN_CONTAINER=true`, as the .NET SDK images set it), "
-            + "which is a Dockerfile's own `dotnet build` when there is no engine, it is a note instead, and the summary line is logged at low "
-            + "importance: the image is gated where it is built. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
+            + "which is a Dockerfile's own `dotnet build` when there is no engine, it is a note instead, and the summary line is logged at normal "
+            + "importance (shown by `-v:n`, not by the minimal log): the image is gated where it is built. Cake and the `stagegate` CLI, where the gates are asked for by name, always fail with the error.",
     };
     /// <summary>SG2015 (error): The builder cannot honour an option.</summary>
     public static readonly DiagnosticCode BuilderCannotHonour = new("SG2015", DiagnosticSeverity.Error,
@@ -207,14 +208,23 @@ public static class Codes
         "No .NET to run the StageGate CLI", "Install the .NET 8 (or later) runtime or SDK, or put its `dotnet` on PATH or in `DOTNET_ROOT`.")
     {
         Explanation = "In Visual Studio's MSBuild (.NET Framework), StageGate runs its CLI, a .NET 8 program the package carries, with `dotnet`: the one in "
-            + "`DOTNET_HOST_PATH`, then `DOTNET_ROOT`, then `PATH`. When there is none, the build goes on without gating the image and says so with this warning.",
+            + "`DOTNET_HOST_PATH`, then `DOTNET_ROOT`, then `PATH`. When there is none, the build goes on without gating the image and says so with this warning; "
+            + "in CI or with `StageGateRequireDocker=true` it is an error, as a missing Docker engine is (SG2014).",
     };
     /// <summary>SG2041 (error): The StageGate CLI gave no result.</summary>
     public static readonly DiagnosticCode ToolGaveNoResult = new("SG2041", DiagnosticSeverity.Error,
         "The StageGate CLI gave no result", "Read the CLI's last lines in the message; reinstall StageGate.MSBuild, and check that `dotnet` runs .NET 8 or later.")
     {
         Explanation = "Visual Studio's task runs `dotnet tools/net8.0/StageGate.Tool.dll msbuild` and reads its JSON result. The CLI ended without writing one: "
-            + "it could not start (no .NET 8 runtime, a damaged package) or it crashed.",
+            + "it could not start (no .NET 8 runtime, a damaged package) or it crashed; the message keeps the runtime's `Unhandled exception` line. "
+            + "It is also the error when the CLI exits with a failing code but its result names no error: the build fails rather than pass ungated.",
+    };
+    /// <summary>SG2042 (error): The StageGate CLI wrote a newer result.</summary>
+    public static readonly DiagnosticCode ToolResultTooNew = new("SG2042", DiagnosticSeverity.Error,
+        "The StageGate CLI wrote a newer result", "Reinstall StageGate.MSBuild: its task and its CLI come from different versions.")
+    {
+        Explanation = "Visual Studio's task reads the JSON result of the CLI the package carries, and refuses a `schemaVersion` newer than the one it knows "
+            + "rather than misread it, which could pass a build whose gates failed. The stamp of the incremental skip is removed, so the next build runs the gates.",
     };
 
     // SG3xxx — test and build stages

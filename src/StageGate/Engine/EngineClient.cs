@@ -215,38 +215,58 @@ internal sealed class EngineClient : IDisposable
     private string Describe(HttpRequestException e)
     {
         var socketPath = EngineTransport.SocketPath(Endpoint);
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        var chain = Chain(e).ToList();
+        // The transport's own error first: a daemon killed or restarted mid-request resets the connection under the TLS
+        // stream too, and that is not the daemon refusing a certificate.
+        if (chain.OfType<SocketException>().FirstOrDefault() is { } socket)
         {
-            if (inner is SocketException socket)
+            return socket.SocketErrorCode switch
             {
-                return socket.SocketErrorCode switch
-                {
-                    SocketError.ConnectionRefused when socketPath is not null => $"nothing is listening on {socketPath}",
-                    SocketError.ConnectionRefused => $"the connection to {Endpoint.Host.Authority} was refused",
-                    SocketError.AccessDenied when socketPath is not null =>
-                        $"permission denied on {socketPath} (add the user to the 'docker' group, or run as a user who may use it)",
-                    SocketError.HostNotFound or SocketError.NoData => $"the host '{Endpoint.Host.Host}' is unknown",
-                    SocketError.TimedOut => "the connection timed out",
-                    _ when socketPath is not null && !File.Exists(socketPath) => $"the socket {socketPath} does not exist",
-                    _ => socket.Message,
-                };
-            }
-            if (inner is System.Security.Authentication.AuthenticationException tls)
-            {
-                return $"the TLS handshake failed ({tls.Message})";
-            }
-            // With TLS 1.3 a daemon refuses a client certificate after the handshake, as an alert on the first read.
-            if (inner is IOException && Endpoint.Tls is { } settings)
-            {
-                var alert = Innermost(inner).Message;
-                return settings.CertFile is null
-                    ? $"it closed the TLS connection ({alert}); a daemon started with --tlsverify needs a client certificate, " +
-                      "and none was found: put cert.pem and key.pem beside ca.pem in DOCKER_CERT_PATH (or the context's TLS files)"
-                    : $"it closed the TLS connection ({alert}); it does not accept the client certificate {settings.CertFile}";
-            }
+                SocketError.ConnectionRefused when socketPath is not null => $"nothing is listening on {socketPath}",
+                SocketError.ConnectionRefused => $"the connection to {Endpoint.Host.Authority} was refused",
+                SocketError.AccessDenied when socketPath is not null =>
+                    $"permission denied on {socketPath} (add the user to the 'docker' group, or run as a user who may use it)",
+                SocketError.HostNotFound or SocketError.NoData => $"the host '{Endpoint.Host.Host}' is unknown",
+                SocketError.TimedOut => "the connection timed out",
+                SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown =>
+                    $"it dropped the connection mid-request ({socket.Message}); the daemon stopped or restarted",
+                _ when socketPath is not null && !File.Exists(socketPath) => $"the socket {socketPath} does not exist",
+                _ => socket.Message,
+            };
+        }
+        if (chain.OfType<System.Security.Authentication.AuthenticationException>().FirstOrDefault() is { } tls)
+        {
+            return $"the TLS handshake failed ({tls.Message})";
+        }
+        // With TLS 1.3 a daemon refuses a client certificate after the handshake, as an alert on the first read: an
+        // IOException wrapping the TLS library's error. A bare end of stream is the daemon going away, not an alert.
+        if (Endpoint.Tls is { } settings && IsTlsAlert(chain))
+        {
+            var alert = Innermost(e).Message;
+            return settings.CertFile is null
+                ? $"it closed the TLS connection ({alert}); a daemon started with --tlsverify needs a client certificate, " +
+                  "and none was found: put cert.pem and key.pem beside ca.pem in DOCKER_CERT_PATH (or the context's TLS files)"
+                : $"it closed the TLS connection ({alert}); it does not accept the client certificate {settings.CertFile}";
+        }
+        if (e.HttpRequestError == HttpRequestError.ResponseEnded || chain.Any(inner => inner is IOException && inner.InnerException is null))
+        {
+            return $"it closed the connection before answering ({Innermost(e).Message.TrimEnd('.')}); the daemon stopped or restarted";
         }
         return socketPath is not null && !File.Exists(socketPath) ? $"the socket {socketPath} does not exist" : e.Message;
     }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
+    }
+
+    // The TLS library's error under the stream's IOException (OpenSSL's or SChannel's), or its alert by name.
+    private static bool IsTlsAlert(IReadOnlyList<Exception> chain) =>
+        chain.SkipWhile(inner => inner is not IOException).Skip(1).Any(inner => inner is not IOException and not SocketException)
+        || Innermost(chain[0]).Message.Contains("alert", StringComparison.OrdinalIgnoreCase);
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 

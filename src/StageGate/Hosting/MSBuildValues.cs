@@ -8,9 +8,6 @@ namespace StageGate.Hosting;
 /// </summary>
 internal static class MSBuildValues
 {
-    /// <summary>Metadata the targets add to every item so the task knows which item type it came from.</summary>
-    public const string ItemTypeMetadata = "StageGateItemType";
-
     /// <exception cref="StageGateException">A property or item the table does not know: the package's targets and task disagree.</exception>
     public static OptionValues From(
         string projectFile,

@@ -71,18 +71,5 @@ internal sealed record PassedStamp(string Fingerprint, string? ImageId, string? 
         string.Equals(Fingerprint, fingerprint, StringComparison.Ordinal) && (ReportPath is null || File.Exists(ReportPath));
 
     /// <summary>Removes the stamp so the next build runs the gates; one that cannot be removed is handed to <paramref name="note"/>.</summary>
-    public static void Delete(string path, Action<string>? note = null)
-    {
-        try
-        {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            note?.Invoke($"StageGate: could not delete the stamp '{path}' ({e.Message}).");
-        }
-    }
+    public static void Delete(string path, Action<string>? note = null) => FileRemoval.Delete(path, note);
 }

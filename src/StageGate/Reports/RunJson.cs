@@ -34,7 +34,7 @@ internal static class RunJson
             json.WriteNumber("exitCode", run?.ExitCode ?? ExitCodes.Passed);
             json.WriteBoolean("passed", run?.Passed ?? true);
             json.WriteString("summary", run?.Summary ?? IncrementalGate.SkippedMessage);
-            // Nothing ran and only notes were said (a Dockerfile's own build in a container): the summary is for detailed logs.
+            // Nothing ran and only notes were said (a Dockerfile's own build in a container): the summary drops to normal importance.
             json.WriteBoolean("quiet", run?.Quiet ?? false);
             ReportJson.WriteDiagnostics(json, run?.Diagnostics ?? []);
             ReportJson.WriteStrings(json, "ciCommands", run?.CiCommands ?? []);

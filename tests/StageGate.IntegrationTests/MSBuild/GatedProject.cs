@@ -86,7 +86,8 @@ internal sealed class GatedProject
     {
         var command = Dotnet(["build", "--disable-build-servers", "-nologo", .. arguments], environment);
         var log = new StringBuilder();
-        var sink = OutputTarget.Merge(OutputTarget.ToStringBuilder(log), OutputTarget.ToLines(_output.WriteLine));
+        // The whole log for the assertions; the test output without the hundreds of reference lines -v:n prints.
+        var sink = OutputTarget.Merge(OutputTarget.ToStringBuilder(log), OutputTarget.ToLines(new TrimmedBuildLog(_output.WriteLine).WriteLine));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         _output.WriteLine($"$ {command.ToDisplayString()}  (in {Folder})");
         try
@@ -107,7 +108,8 @@ internal sealed class GatedProject
     public async Task<IReadOnlyDictionary<string, string>> EvaluateAsync(IReadOnlyList<string> properties, params string[] globalProperties)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var restore = await ProcessRunner.RunAsync(Dotnet(["restore", "--disable-build-servers"]), OutputTarget.ToLines(_output.WriteLine), OutputTarget.ToLines(_output.WriteLine), timeout.Token);
+        var restoreLog = OutputTarget.ToLines(new TrimmedBuildLog(_output.WriteLine).WriteLine);
+        var restore = await ProcessRunner.RunAsync(Dotnet(["restore", "--disable-build-servers"]), restoreLog, restoreLog, timeout.Token);
         Assert.Equal(0, restore.ExitCode);
         var json = new StringBuilder();
         var evaluate = await ProcessRunner.RunAsync(

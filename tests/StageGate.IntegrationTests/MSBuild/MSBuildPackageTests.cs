@@ -24,10 +24,8 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
     private const string NoDocker = "-p:StageGateDockerPath=/nonexistent/stagegate/docker";
 
     // A developer's machine: none of the variables that say CI or a container, whatever the test run itself has.
-    private static readonly Dictionary<string, string?> OutsideCi = new()
-    {
-        ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null, ["DOTNET_RUNNING_IN_CONTAINER"] = null,
-    };
+    private static readonly Dictionary<string, string?> OutsideCi =
+        StageGate.Ci.CiEnvironment.Variables.Append("DOTNET_RUNNING_IN_CONTAINER").ToDictionary(name => name, _ => (string?)null);
 
     private GatedProject Project(string name, string? dockerfile = PassingDockerfile, string properties = "", string targetFrameworks = "net10.0") =>
         new(package, output, name, dockerfile, properties, targetFrameworks);

@@ -21,7 +21,7 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
     // The runtime cannot be set on the command line; the package reads it through this property for tests.
     private const string FullMSBuild = "-p:_StageGateMSBuildRuntimeType=Full";
 
-    private static readonly Dictionary<string, string?> OutsideCi = new() { ["CI"] = null, ["TF_BUILD"] = null, ["GITHUB_ACTIONS"] = null };
+    private static readonly Dictionary<string, string?> OutsideCi = StageGate.Ci.CiEnvironment.Variables.ToDictionary(name => name, _ => (string?)null);
 
     private GatedProject Project(string name, string? dockerfile = TestDockerfiles.Passing, string properties = OutOfProcess) =>
         new(package, output, "vs-" + name, dockerfile, properties);

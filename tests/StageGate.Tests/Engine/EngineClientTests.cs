@@ -309,6 +309,26 @@ public sealed class EngineClientTests
         Assert.Contains("TLS", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_TLS_daemon_that_goes_away_mid_request_is_SG2003_saying_so_not_blaming_the_client_certificate(bool reset)
+    {
+        using var certificates = TestCertificates.Create();
+        await using var daemon = FakeDaemon.OnTls(certificates.Server, _ => FakeResponse.Dropped(reset));
+        var endpoint = new DockerEndpoint(new Uri(daemon.Host), EndpointSourceKind.DockerHost, "DOCKER_HOST=" + daemon.Host, CanSpeak: true)
+        {
+            Tls = DockerTls.FromFolder(certificates.Folder, skipVerify: false, requireCa: true),
+        };
+        using var client = new EngineClient(endpoint);
+
+        var error = await Assert.ThrowsAsync<StageGateException>(() => client.PingAsync());
+
+        Assert.Equal(Codes.DaemonNotAnswering.Code, error.Code);
+        Assert.Contains("the daemon stopped or restarted", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("certificate", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DOCKER_TLS_VERIFY_without_a_ca_pem_is_SG2003_naming_the_missing_file()
     {

@@ -18,6 +18,12 @@ internal sealed record FakeRequest(string Method, string Target)
 internal sealed record FakeResponse(int Status, string Body = "", string? ApiVersion = "1.41")
 {
     public static FakeResponse Json(string body, int status = 200) => new(status, body);
+
+    /// <summary>No answer: the connection is reset (<paramref name="reset"/>) or closed, as when dockerd is killed or restarted mid-request.</summary>
+    public static FakeResponse Dropped(bool reset) => new(reset ? ResetStatus : ClosedStatus);
+
+    internal const int ResetStatus = -1;
+    internal const int ClosedStatus = -2;
 }
 
 /// <summary>
@@ -128,6 +134,16 @@ internal sealed class FakeDaemon : IAsyncDisposable
                 }
                 Requests.Enqueue(request);
                 var response = answer(request);
+                if (response.Status is FakeResponse.ResetStatus or FakeResponse.ClosedStatus)
+                {
+                    // Linger 0 makes the close a reset (RST); otherwise the client reads an end of stream.
+                    connection.LingerState = new LingerOption(response.Status == FakeResponse.ResetStatus, 0);
+                    if (response.Status == FakeResponse.ResetStatus)
+                    {
+                        connection.Close();
+                    }
+                    return;
+                }
                 var body = Encoding.UTF8.GetBytes(response.Body);
                 var head = new StringBuilder()
                     .Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(Reason(response.Status)).Append("\r\n")

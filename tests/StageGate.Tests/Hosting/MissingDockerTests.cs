@@ -39,11 +39,31 @@ public sealed class MissingDockerTests : IDisposable
     [InlineData("CI", "1")]
     [InlineData("TF_BUILD", "True")]
     [InlineData("GITHUB_ACTIONS", "true")]
+    [InlineData("JENKINS_URL", "https://jenkins.example/")]
+    [InlineData("TEAMCITY_VERSION", "2024.12")]
+    [InlineData("GITLAB_CI", "true")]
+    [InlineData("BUILDKITE", "true")]
+    [InlineData("CIRCLECI", "true")]
+    [InlineData("TRAVIS", "true")]
+    [InlineData("BITBUCKET_BUILD_NUMBER", "42")]
+    [InlineData("CODEBUILD_BUILD_ID", "project:1234")]
     public void In_CI_a_missing_engine_stays_an_error(string variable, string value)
     {
         Func<string, string?> ci = name => name == variable ? value : null;
 
         Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), ci));
+    }
+
+    [Theory]
+    [InlineData("JENKINS_URL", "https://jenkins.example/")]
+    [InlineData("TEAMCITY_VERSION", "2024.12")]
+    [InlineData("GITLAB_CI", "true")]
+    public void A_CI_job_building_in_an_SDK_image_without_a_socket_fails_rather_than_skip_the_gates_quietly(string variable, string value)
+    {
+        Func<string, string?> sdkImageInCi = name => name == variable ? value : name == "DOTNET_RUNNING_IN_CONTAINER" ? "true" : null;
+
+        Assert.Null(MissingDocker.AsWarning(NoDaemon, Options(FrontEnd.MSBuild), sdkImageInCi));
+        Assert.False(MissingDocker.ProbeFirst(Options(FrontEnd.MSBuild), sdkImageInCi));
     }
 
     [Theory]

@@ -63,8 +63,8 @@ public class ToolArgumentsTests
         var inProcess = MSBuildValues.From(
             ProjectFile,
             properties.Select(p => (p.ItemSpec, p.GetMetadata("Value"))),
-            items.Select(i => (i.GetMetadata(MSBuildValues.ItemTypeMetadata), i.ItemSpec,
-                (IReadOnlyDictionary<string, string>)i.CloneCustomMetadata().Keys.Cast<string>().Where(n => n != MSBuildValues.ItemTypeMetadata)
+            items.Select(i => (i.GetMetadata(MSBuildProtocol.ItemTypeMetadata), i.ItemSpec,
+                (IReadOnlyDictionary<string, string>)i.CloneCustomMetadata().Keys.Cast<string>().Where(n => n != MSBuildProtocol.ItemTypeMetadata)
                     .ToDictionary(n => n, i.GetMetadata, StringComparer.OrdinalIgnoreCase))));
 
         foreach (var option in OptionTable.All)
@@ -86,7 +86,6 @@ public class ToolArgumentsTests
     public void The_item_type_marker_is_not_passed_on_as_metadata()
     {
         Assert.Equal("StageGateBuildArg=V;Value=1", ToolArguments.Item(Item("StageGateBuildArg", "V", ("Value", "1"))));
-        Assert.Equal(MSBuildValues.ItemTypeMetadata, ToolArguments.ItemTypeMetadata);
     }
 
     private static TaskItem Property(string name, string value) => new(name, new Dictionary<string, string> { ["Value"] = value });
@@ -95,7 +94,7 @@ public class ToolArgumentsTests
     {
         // No '%' in these values, so MSBuild's escaped form is the text itself.
         var item = new TaskItem(include);
-        item.SetMetadata(MSBuildValues.ItemTypeMetadata, type);
+        item.SetMetadata(MSBuildProtocol.ItemTypeMetadata, type);
         foreach (var (name, value) in metadata)
         {
             item.SetMetadata(name, value);

@@ -48,7 +48,8 @@ public class ToolTaskContractTests
         Assert.Equal(CheckStageGatesWithTool.CancelledCode, Codes.Cancelled.Code);
         Assert.Equal(CheckStageGatesWithTool.NoDotnetCode, Codes.NoDotnetForTool.Code);
         Assert.Equal(CheckStageGatesWithTool.NoResultCode, Codes.ToolGaveNoResult.Code);
-        Assert.Equal(CheckStageGatesWithTool.DetailPrefix, MSBuildToolHost.DetailPrefix);
+        Assert.Equal(CheckStageGatesWithTool.NewerResultCode, Codes.ToolResultTooNew.Code);
+        Assert.Equal(RunJson.SchemaVersion, ToolResult.KnownSchemaVersion);
     }
 
     [Fact]
