@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Security.Cryptography;
 using System.Text.Json;
 using StageGate.Diagnostics;
 
@@ -46,8 +45,8 @@ internal sealed class OciLayout : IManifestSource
         var entry = reference == IndexFile ? IndexFile : BlobPath(reference);
         var body = await ReadAsync(entry, cancellationToken).ConfigureAwait(false)
             ?? throw Codes.OciLayoutUnreadable.Exception($"The OCI layout '{_path}' has no {entry}, which its index names: the export is incomplete. Build again.", _path);
-        var digest = "sha256:" + Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant();
-        if (reference != IndexFile && !string.Equals(reference, digest, StringComparison.OrdinalIgnoreCase))
+        var digest = ContentDigest.Of(body, reference == IndexFile ? null : reference);
+        if (reference != IndexFile && !string.Equals(reference, digest, StringComparison.Ordinal))
         {
             throw Codes.ManifestMalformed.Exception($"The manifest {Name(reference)} cannot be measured: its bytes hash to {digest}, so the layout was changed after the export.");
         }
@@ -62,14 +61,10 @@ internal sealed class OciLayout : IManifestSource
         return ManifestDocument.Parse(response, Name(digest)).IsIndex;
     }
 
-    private static string BlobPath(string digest)
-    {
-        var colon = digest.IndexOf(':', StringComparison.Ordinal);
-        var (algorithm, hex) = colon > 0 ? (digest[..colon], digest[(colon + 1)..]) : ("", digest);
-        return algorithm.Length > 0 && hex.Length > 0 && hex.All(char.IsAsciiHexDigitLower) && algorithm.All(char.IsAsciiLetterOrDigit)
-            ? $"blobs/{algorithm}/{hex}"
+    private static string BlobPath(string digest) =>
+        ContentDigest.IsValid(digest)
+            ? $"blobs/{digest.Replace(':', '/')}"
             : throw Codes.ManifestMalformed.Exception($"'{digest}' is not a digest of an OCI layout blob.");
-    }
 
     /// <summary>The entry's bytes, up to the manifest cap; null when the layout has no such entry.</summary>
     private async Task<byte[]?> ReadAsync(string entry, CancellationToken cancellationToken)

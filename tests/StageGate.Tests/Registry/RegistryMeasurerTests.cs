@@ -369,6 +369,124 @@ public sealed class RegistryMeasurerTests : IDisposable
     }
 
     [Fact]
+    public void A_verified_registry_whose_token_service_speaks_plain_HTTP_is_refused_before_credentials_go_out()
+    {
+        var challenge = AuthChallenge.Parse("Bearer realm=\"http://auth.example/token\",service=\"registry\"");
+        using var verified = new RegistryClient("registry.example:5000", Settings(TimeSpan.FromSeconds(1)), new RegistryCredential("ci", "pw", null));
+        using var insecure = new RegistryClient(_registry.Host, Settings(TimeSpan.FromSeconds(1)), new RegistryCredential("ci", "pw", null));
+
+        var error = Assert.Throws<StageGateException>(() => verified.TokenRealm(challenge, "registry.example:5000/team/app:1"));
+
+        Assert.Equal(Codes.RegistryTlsFailed.Code, error.Code);
+        Assert.Contains("plain HTTP", error.Message, StringComparison.Ordinal);
+        Assert.Equal("http", insecure.TokenRealm(challenge, "team/app:1").Scheme);
+    }
+
+    [Fact]
+    public async Task A_token_service_that_redirects_to_another_server_gets_no_identity_token_sent_there()
+    {
+        using var elsewhere = new FakeRegistry();
+        _registry.Respond = async context =>
+        {
+            if (context.Request.Url!.AbsolutePath == "/oauth2/token")
+            {
+                context.Response.Headers["Location"] = $"http://localhost:{elsewhere.Port}/steal";
+                await FakeRegistry.WriteAsync(context, 307, []);
+                return true;
+            }
+            context.Response.Headers["WWW-Authenticate"] = $"Bearer realm=\"http://{_registry.Host}/oauth2/token\",service=\"fake\"";
+            await FakeRegistry.WriteAsync(context, 401, []);
+            return true;
+        };
+        WriteConfig($$"""{ "auths": { "{{_registry.Host}}": { "identitytoken": "refresh-me" } } }""");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.RegistryAuthDenied.Code, error.Code);
+        Assert.Contains("redirected", error.Message, StringComparison.Ordinal);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task A_token_service_that_echoes_the_password_has_it_masked_in_the_message()
+    {
+        _registry.Respond = async context =>
+        {
+            if (context.Request.Url!.AbsolutePath == "/token")
+            {
+                await FakeRegistry.WriteAsync(context, 401, Encoding.UTF8.GetBytes("""{"errors":[{"code":"UNAUTHORIZED","message":"password s3cret-Pw-42 is wrong"}]}"""));
+                return true;
+            }
+            context.Response.Headers["WWW-Authenticate"] = $"Bearer realm=\"http://{_registry.Host}/token\",service=\"fake\"";
+            await FakeRegistry.WriteAsync(context, 401, []);
+            return true;
+        };
+        WriteConfig($$"""{ "auths": { "{{_registry.Host}}": { "username": "ci", "password": "s3cret-Pw-42" } } }""");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Contains("is wrong", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-Pw-42", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_404_with_a_huge_error_body_quotes_only_a_line_of_it()
+    {
+        _registry.Respond = async context =>
+        {
+            var words = new string('x', 900_000);
+            await FakeRegistry.WriteAsync(context, 404, Encoding.UTF8.GetBytes($$"""{"errors":[{"code":"MANIFEST_UNKNOWN","message":"{{words}}"}]}"""));
+            return true;
+        };
+
+        var error = await FailAsync("team/app:gone");
+
+        Assert.Equal(Codes.ManifestNotFound.Code, error.Code);
+        Assert.True(error.Message.Length < 600, $"the message is {error.Message.Length} characters long");
+    }
+
+    [Fact]
+    public async Task An_index_entry_whose_digest_is_not_sha256_or_sha512_is_SG2020_and_never_requested()
+    {
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""
+            { "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [
+              { "mediaType": "{{MediaTypes.OciManifest}}", "digest": "sha256:../../../v2/other/manifests/1", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } } ] }
+            """, tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains("no valid digest", error.Message, StringComparison.Ordinal);
+        Assert.Single(_registry.Requests);
+    }
+
+    [Fact]
+    public async Task A_manifest_read_by_a_sha512_digest_is_verified_against_it()
+    {
+        var digest = "sha512:" + new string('e', 128);
+        _registry.Respond = async context =>
+        {
+            await FakeRegistry.WriteAsync(context, 200, Encoding.UTF8.GetBytes(FakeRegistry.Image(MediaTypes.OciManifest, 1, 1)), MediaTypes.OciManifest);
+            return true;
+        };
+
+        var error = await FailAsync($"team/app@{digest}");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains("changed it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Layer_sizes_that_overflow_when_added_are_SG2020_not_an_unexpected_failure()
+    {
+        _registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, 1, long.MaxValue), tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+    }
+
+    [Fact]
     public void A_registry_on_loopback_or_listed_is_insecure_and_any_other_is_not()
     {
         var settings = Settings(TimeSpan.FromSeconds(1)) with { InsecureHosts = ["registry.example:5000"] };
