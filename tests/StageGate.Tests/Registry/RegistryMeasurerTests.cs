@@ -487,6 +487,53 @@ public sealed class RegistryMeasurerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_index_listing_a_manifest_twice_measures_and_reads_it_once()
+    {
+        var amd64 = _registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, 10, 20));
+        var entry = $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{amd64}}", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } }""";
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{entry}}, {{entry}}] }""", tag: "1");
+
+        var measured = await MeasureAsync("team/app:1");
+
+        Assert.Single(measured.Platforms);
+        Assert.Equal(2, _registry.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_index_listing_more_image_manifests_than_the_cap_is_SG2020_before_any_is_read()
+    {
+        var entries = Enumerable.Range(0, RegistryMeasurer.MaxImageManifests + 1).Select(i =>
+            $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "sha256:{{i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)}}", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } }""");
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{string.Join(",", entries)}}] }""", tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains($"{RegistryMeasurer.MaxImageManifests + 1} image manifests", error.Message, StringComparison.Ordinal);
+        Assert.Single(_registry.Requests);
+    }
+
+    [Fact]
+    public async Task A_registry_that_answers_each_request_within_its_timeout_but_never_finishes_is_SG2017_at_the_deadline()
+    {
+        var entries = Enumerable.Range(0, 20).Select(i =>
+            $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{_registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, i, 1))}}", "size": 1, "platform": { "os": "linux", "architecture": "a{{i}}" } }""");
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{string.Join(",", entries)}}] }""", tag: "1");
+        _registry.Respond = async _ =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            return false;
+        };
+        var settings = Settings(TimeSpan.FromSeconds(10)) with { Deadline = TimeSpan.FromMilliseconds(600) };
+
+        var error = (await Assert.ThrowsAsync<StageGateException>(() =>
+            RegistryMeasurer.MeasureAsync(RegistryReference.Parse($"{_registry.Host}/team/app:1"), settings, CancellationToken.None))).Diagnostic;
+
+        Assert.Equal(Codes.RegistryUnreachable.Code, error.Code);
+        Assert.Contains("in all", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_registry_on_loopback_or_listed_is_insecure_and_any_other_is_not()
     {
         var settings = Settings(TimeSpan.FromSeconds(1)) with { InsecureHosts = ["registry.example:5000"] };
