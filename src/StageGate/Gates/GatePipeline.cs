@@ -506,7 +506,7 @@ internal static class GatePipeline
     }
 
     internal static RegistrySettings RegistrySettingsFor(GateOptions options) => new(
-        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, Environment.GetEnvironmentVariable);
+        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, options.Environment);
 
     /// <summary>Whether a budget waits on the uncompressed size: the size budget, or a growth budget with no compressed budget beside it.</summary>
     private static bool UncompressedBudgeted(GatePlan plan) =>
