@@ -69,7 +69,7 @@ internal sealed class RegistryClient : IDisposable
     /// <summary>A client for <paramref name="reference"/>'s registry, with the docker config's credentials for it.</summary>
     public static async Task<RegistryClient> OpenAsync(RegistryReference reference, RegistrySettings settings, CancellationToken cancellationToken)
     {
-        var credential = await DockerConfig.Load(settings.Environment).CredentialForAsync(reference.Domain, cancellationToken).ConfigureAwait(false);
+        var credential = await DockerConfig.Load(settings.Environment).CredentialForAsync(reference.Domain, settings.Timeout, cancellationToken).ConfigureAwait(false);
         return new RegistryClient(reference.ApiHost, settings, credential);
     }
 

@@ -228,6 +228,36 @@ public sealed class RegistryMeasurerTests : IDisposable
         Assert.Contains(_registry.Requests, r => r.Authorization == expected);
     }
 
+    [Theory]
+    [InlineData("sleep 30", "did not answer")]
+    [InlineData("head -c 2000000 /dev/zero | tr '\\0' 'a'", "more than 64 KiB")]
+    public async Task A_credential_helper_that_hangs_or_floods_is_SG2022_naming_it(string behaviour, string said)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var helper = Path.Combine(_folder, "docker-credential-sgstuck");
+        await File.WriteAllTextAsync(helper, $"#!/bin/sh\n{behaviour}\n");
+        File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        WriteConfig($$"""{ "credHelpers": { "{{_registry.Host}}": "sgstuck" } }""");
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable("PATH", _folder + Path.PathSeparator + path);
+        Diagnostic error;
+        try
+        {
+            error = await FailAsync("team/app:1", timeout: TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+
+        Assert.Equal(Codes.RegistryCredentialsUnreadable.Code, error.Code);
+        Assert.Contains("docker-credential-sgstuck", error.Message, StringComparison.Ordinal);
+        Assert.Contains(said, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_manifest_is_SG2019_with_the_registrys_own_words()
     {
