@@ -91,7 +91,7 @@ internal static class GatePipeline
                 var where = pushed is not null ? $"registry {pushed.Domain}" : $"OCI layout {exported}";
                 image = await MeasureCompressedAsync(plan, image, where, pushed is not null
                     ? token => RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), token)
-                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), token), diagnostics, cancellationToken);
+                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), final.Outcome.Metadata?.Digest, token), diagnostics, cancellationToken);
                 image = pushed is null ? image : image with { Digest = image.Digest ?? pushed.ToString() };
                 // A builder other than the docker driver pushes or exports without loading, and a multi-platform image
                 // cannot be loaded: only the registry or the layout has it. A problem only for an uncompressed budget.
