@@ -48,7 +48,7 @@ internal sealed class OciLayout : IManifestSource
         if (digest is null || !named.Contains(digest, StringComparer.Ordinal))
         {
             throw Codes.OciLayoutUnreadable.Exception(
-                $"The OCI layout '{path}' does not hold the image this run built: its index.json names {(named.Count == 0 ? "nothing" : string.Join(", ", named.Distinct(StringComparer.Ordinal)))}, and buildx reported {digest ?? "no digest"} for the export. Something else wrote the path, or the export did not finish; build again.", path);
+                $"The OCI layout '{path}' does not hold the image this run built: its index.json names {(named.Count == 0 ? "nothing" : string.Join(", ", named.Distinct(StringComparer.Ordinal).Take(3)) + (named.Count > 3 ? ", …" : ""))}, and buildx reported {digest ?? "no digest"} for the export. Something else wrote the path, or the export did not finish; build again.", path);
         }
         return await RegistryMeasurer.MeasureAsync(layout, top, layout.Name(top), layout.Name, cancellationToken).ConfigureAwait(false);
     }

@@ -36,7 +36,6 @@ internal sealed class RegistryClient : IDisposable
     ];
 
     private readonly HttpClient _http;
-    private readonly HttpClient _tokenHttp;
     private readonly string _host;
     private readonly RegistrySettings _settings;
     private readonly RegistryCredential? _credential;
@@ -59,11 +58,6 @@ internal sealed class RegistryClient : IDisposable
         // The timeout is per request (with the caller's token), not the client's; HttpClient's own would throw unlike them.
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("StageGate", "1"));
-        // The token service is another server: its certificate is checked as any HTTPS server's is (never with the
-        // registry's insecure or client-certificate TLS), and it is never followed to another origin with the credentials.
-        var tokenHandler = new SocketsHttpHandler { ConnectTimeout = settings.Timeout, UseProxy = true, AllowAutoRedirect = false };
-        _tokenHttp = new HttpClient(tokenHandler) { Timeout = Timeout.InfiniteTimeSpan };
-        _tokenHttp.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("StageGate", "1"));
     }
 
     /// <summary>A client for <paramref name="reference"/>'s registry, with the docker config's credentials for it.</summary>
@@ -113,11 +107,7 @@ internal sealed class RegistryClient : IDisposable
         return new ManifestResponse(mediaType, body, digest);
     }
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _tokenHttp.Dispose();
-    }
+    public void Dispose() => _http.Dispose();
 
     /// <summary>
     /// Sends a request, settling the scheme on the first (an insecure registry may speak plain HTTP) and answering
@@ -250,7 +240,16 @@ internal sealed class RegistryClient : IDisposable
             };
         }
 
-        using var response = await SendTokenRequestAsync(create, realmUri, what, cancellationToken).ConfigureAwait(false);
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = RegistryTls.TokenOptionsFor(_host, realmUri.Authority, _settings),
+            ConnectTimeout = _settings.Timeout,
+            UseProxy = true,
+            AllowAutoRedirect = false,
+        };
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("StageGate", "1"));
+        using var response = await SendTokenRequestAsync(client, create, realmUri, what, cancellationToken).ConfigureAwait(false);
         var body = await ReadAsync(response, response.IsSuccessStatusCode ? MaxTokenBytes : MaxErrorBytes, what, cancellationToken, truncate: !response.IsSuccessStatusCode).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
@@ -282,14 +281,18 @@ internal sealed class RegistryClient : IDisposable
         return realmUri;
     }
 
-    /// <summary>The token request, following a redirect only within the token service's own origin.</summary>
-    private async Task<HttpResponseMessage> SendTokenRequestAsync(Func<Uri, HttpRequestMessage> create, Uri realm, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The token request, on a client of its own: the token service's certificate is always checked (never with the
+    /// registry's insecure exemption or its client certificate), and a redirect is followed only within its own origin,
+    /// so the credentials go to no other server.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendTokenRequestAsync(HttpClient client, Func<Uri, HttpRequestMessage> create, Uri realm, string what, CancellationToken cancellationToken)
     {
         var uri = realm;
         for (var redirects = 0; ; redirects++)
         {
             using var request = create(uri);
-            var response = await SendRawAsync(_tokenHttp, request, realm.Authority, what, cancellationToken).ConfigureAwait(false);
+            var response = await SendRawAsync(client, request, realm.Authority, what, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode is < 300 or > 399 || response.Headers.Location is not { } location)
             {
                 return response;
