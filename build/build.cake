@@ -173,6 +173,13 @@ Task("Samples")
         Information("Docker with buildx is not answering; provisioning it.");
         Provision();
     }
+    else if (OperatingSystem.IsLinux())
+    {
+        // Docker alone is not enough: the .NET sample builds FROM mcr.microsoft.com/dotnet/*:10.0, which are pulled or
+        // seeded here where missing (provisioning above does the same). Quick when they are current, and needs no root.
+        var seedExitCode = Run("bash", root.CombineWithFilePath("build/seed-dotnet-images.sh").FullPath);
+        if (seedExitCode != 0) Warning("The .NET images could not be seeded (exit {0}; its output is above); samples/dotnet-app needs them.", seedExitCode);
+    }
     // The .NET sample gates itself: its own `dotnet build` runs the StageGate.MSBuild just packed, which is staged into
     // the sample's local feed (its Dockerfile restores from there too). A private package cache: a StageGate.MSBuild of
     // the same version cached by an earlier build must not win.

@@ -3,10 +3,19 @@
 # Idempotent: every step first checks whether it is already satisfied, so a second run takes seconds.
 # Needs root on a Debian-like system when something is missing; says what to install otherwise.
 set -euo pipefail
-work=""
 
-log() { printf '[provision] %s\n' "$*"; }
-die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
+# What this run made and has not removed yet, removed however the run ends: an interrupted run must not leave the
+# machine refusing to start its services.
+work=""
+added_policy=""
+cleanup() {
+  [[ -z $work ]] || rm -rf "$work"
+  [[ -z $added_policy ]] || rm -f "$added_policy"
+}
+trap cleanup EXIT
+
+# shellcheck source-path=SCRIPTDIR source=provision-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/provision-common.sh"
 
 DOCKERD_LOG=${STAGEGATE_DOCKERD_LOG:-/var/log/stagegate-dockerd.log}
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
@@ -24,6 +33,17 @@ require_root_debian() {
   if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg >/dev/null 2>&1; then
     die "$what is missing and this is not a Debian-like system (no apt-get). Install Docker Engine with the buildx plugin yourself, then re-run."
   fi
+}
+
+# In CI as the core decides it (src/StageGate/Ci/CiEnvironment.cs): CI, TF_BUILD or GITHUB_ACTIONS set to anything but
+# blank, false (any case) or 0.
+in_ci() {
+  local name value
+  for name in CI TF_BUILD GITHUB_ACTIONS; do
+    read -r value <<<"${!name:-}" || true
+    if [[ -n $value && ${value,,} != false && $value != 0 ]]; then return 0; fi
+  done
+  return 1
 }
 
 apt_updated=0
@@ -74,7 +94,6 @@ install_buildx() {
   local mirror
   mirror=$(debian_mirror)
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/etc/preferences.d"
   cat >"$work/next.sources" <<EOF
 Types: deb
@@ -103,6 +122,7 @@ EOF
   install -D -m 0755 "$plugin" "$PLUGIN_DIR/docker-buildx"
   log "installed $(basename "$deb") as $PLUGIN_DIR/docker-buildx"
   rm -rf "$work"
+  work=""
   have_buildx || die "the buildx plugin was installed but 'docker buildx version' still fails"
 }
 
@@ -131,8 +151,6 @@ start_daemon() {
 }
 
 image_present() { docker image inspect "$1" >/dev/null 2>&1; }
-try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
-
 # Seeded images carry this label, so nobody takes them for the official ones and a later version of this script
 # knows which images it made. Bump SEED_VERSION when what a seed holds changes: its images are then made again.
 SEED_LABEL=org.stagegate.seeded
@@ -154,9 +172,32 @@ seed_current() {
   [[ $label == "$2" ]]
 }
 
-seed_debian() {
-  local image=debian:bookworm-slim from="debootstrap minbase bookworm, slimmed as the official image (seed v$SEED_VERSION)"
+# Seeding failures, reported together at the end: one image that cannot be seeded does not stop the rest of provisioning.
+seed_failures=()
+
+# Seeds an image with a function (given the image and what it is made from) unless it is current or can be pulled. The
+# function runs in a subshell with errexit in force, so its failure is recorded instead of ending this script.
+seed() {
+  local image=$1 from=$2 make=$3 rc=0
   if seed_current "$image" "$from" || try_pull "$image"; then return; fi
+  set +e
+  (set -e && "$make" "$image" "$from")
+  rc=$?
+  set -e
+  ((rc == 0)) || seed_failed "$image" "$rc"
+}
+
+seed_failed() {
+  printf '[provision] error: seeding %s failed (exit %s); its output is above\n' "$1" "$2" >&2
+  seed_failures+=("$1")
+}
+
+seed_debian() {
+  seed debian:bookworm-slim "debootstrap minbase bookworm, slimmed as the official image (seed v$SEED_VERSION)" make_debian
+}
+
+make_debian() {
+  local image=$1 from=$2
   require_root_debian "The base image $image"
   command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
   local mirror root
@@ -201,8 +242,11 @@ CONF
 }
 
 seed_busybox() {
-  local image=busybox:latest from="Debian's busybox-static (seed v$SEED_VERSION)"
-  if seed_current "$image" "$from" || try_pull "$image"; then return; fi
+  seed busybox:latest "Debian's busybox-static (seed v$SEED_VERSION)" make_busybox
+}
+
+make_busybox() {
+  local image=$1 from=$2
   require_root_debian "The base image $image"
   dpkg -s busybox-static >/dev/null 2>&1 || apt_install busybox-static
   local ctx
@@ -235,20 +279,23 @@ install_remote_test_parts() {
   ((${#missing[@]} == 0)) && return
   if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
     local message="the remote-engine and registry tests need Debian's ${missing[*]}; install them as root (apt-get install ${missing[*]})"
-    [[ ${CI:-} == true ]] && die "$message"
+    in_ci && die "$message"
     log "warning: $message; those tests skip until then"
     return
   fi
   # Installing docker-registry or openssh-server starts their services where an init system runs; a
-  # policy-rc.d that refuses every start keeps the machine as it was (removed again unless it was there).
-  local policy=/usr/sbin/policy-rc.d added_policy=0
-  if [[ ! -e $policy ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy"
+  # policy-rc.d that refuses every start keeps the machine as it was. Only one this run made is removed (noclobber:
+  # one already there is left alone).
+  local policy=/usr/sbin/policy-rc.d
+  if (set -C && printf '#!/bin/sh\nexit 101\n' >"$policy") 2>/dev/null; then
+    added_policy=$policy
     chmod 0755 "$policy"
-    added_policy=1
   fi
-  apt_install "${missing[@]}" || { ((added_policy)) && rm -f "$policy"; die "apt-get could not install ${missing[*]}"; }
-  ((added_policy)) && rm -f "$policy"
+  apt_install "${missing[@]}" || die "apt-get could not install ${missing[*]}"
+  if [[ -n $added_policy ]]; then
+    rm -f "$added_policy"
+    added_policy=""
+  fi
   for i in "${REMOTE_TEST_PROGRAMS[@]}"; do
     [[ -x $i ]] || die "$i is still missing after installing ${missing[*]}"
   done
@@ -264,8 +311,18 @@ main() {
   start_daemon
   seed_debian
   seed_busybox
-  bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh"
+  # Its own process with its own errexit; told whether pulls already timed out in this run.
+  local rc=0
+  STAGEGATE_PULLS_TIMED_OUT=$pulls_timed_out bash "$(dirname "${BASH_SOURCE[0]}")/seed-dotnet-images.sh" || rc=$?
+  ((rc == 0)) || seed_failed "the .NET images (mcr.microsoft.com/dotnet/*:10.0)" "$rc"
   install_remote_test_parts
+  if ((${#seed_failures[@]} > 0)); then
+    local list
+    list=$(printf ', %s' "${seed_failures[@]}")
+    local message="could not seed ${list:2}; the samples and tests that build FROM them fail until they are there"
+    in_ci && die "$message"
+    log "warning: $message"
+  fi
   log "ready: $(docker buildx version | head -n 1); engine $(docker version --format '{{.Server.Version}}'); $(($(date +%s) - started)) s"
 }
 

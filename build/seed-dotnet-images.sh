@@ -7,15 +7,24 @@
 # Called by provision-docker.sh once the engine answers and debian:bookworm-slim is there; runs on its own too.
 set -euo pipefail
 
-log() { printf '[provision] %s\n' "$*"; }
-die() { printf '[provision] error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=provision-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/provision-common.sh"
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sample=$root/samples/dotnet-app
 registry_path=mcr.microsoft.com/dotnet
 tag=10.0
 work=""
-trap '[[ -z $work ]] || rm -rf "$work"' EXIT
+# The intermediate runtime-deps image and its container, named for this run (two runs at once never share them) and
+# removed however the run ends.
+build_tag=""
+build_cid=""
+cleanup() {
+  [[ -z $work ]] || rm -rf "$work"
+  [[ -z $build_cid ]] || docker rm -f "$build_cid" >/dev/null 2>&1 || true
+  [[ -z $build_tag ]] || docker image rm "$build_tag" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 # The runtime dependencies of .NET on Debian 12, as the official bookworm-slim runtime-deps image installs them
 # (libc6 and libgcc-s1 are already in the base image).
@@ -35,8 +44,6 @@ up_to_date() {
   [[ -z $from || $from == "$2" ]]
 }
 
-try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
-
 # docker build of a prepared context, quietly; its output only when it fails.
 build_image() {
   local ctx=$1 image=$2 from=$3 output
@@ -53,23 +60,50 @@ new_context() {
   work=$(mktemp -d)
 }
 
-# Links (or, across file systems, copies) parts of the host's dotnet root into a build context.
+# Whether parts of the host's dotnet root go into a build context as hard links, decided once per run: only where the
+# context is on the same file system and a link can be made (protected_hardlinks refuses a non-root user links to
+# root's files); copies otherwise.
+links=""
+choose_links() {
+  [[ -z $links ]] || return 0
+  links=0
+  if [[ $(stat -c %d "$dotnet_root") == "$(stat -c %d "$1")" ]] && ln "$dotnet_root/dotnet" "$1/.link-probe" 2>/dev/null; then
+    links=1
+  fi
+  rm -f "$1/.link-probe"
+}
+
+# Links or copies parts of the host's dotnet root into a build context. The parts after --if-present are left out where
+# this .NET has none: a distribution's package may ship no license files, metadata or dnx.
 take_from_dotnet() {
-  local ctx=$1
+  local ctx=$1 required=1 part
   shift
   mkdir -p "$ctx/dotnet"
-  local part
+  choose_links "$ctx/dotnet"
   for part in "$@"; do
+    if [[ $part == --if-present ]]; then required=0; continue; fi
+    if [[ ! -e $dotnet_root/$part ]]; then
+      ((required == 0)) || die "this machine's .NET ($dotnet_root) has no $part, which the seeded image needs"
+      continue
+    fi
     mkdir -p "$ctx/dotnet/$(dirname "$part")"
-    cp -al "$dotnet_root/$part" "$ctx/dotnet/$part" 2>/dev/null || cp -a "$dotnet_root/$part" "$ctx/dotnet/$part"
+    if ((links)) && cp -al "$dotnet_root/$part" "$ctx/dotnet/$part" 2>/dev/null; then continue; fi
+    # A link refused part way (a file of another owner) left a half-made folder: copy afresh, never into it.
+    rm -rf "${ctx:?}/dotnet/$part"
+    cp -a "$dotnet_root/$part" "$ctx/dotnet/$part"
   done
 }
 
 seed_runtime_deps() {
-  local image=$registry_path/runtime-deps:$tag from="debian:bookworm-slim $(image_id debian:bookworm-slim) + ${deps[*]}, user app $app_uid"
+  local image=$registry_path/runtime-deps:$tag base_id from
+  # Without debian:bookworm-slim a pulled runtime-deps still needs nothing; only seeding needs the base.
+  base_id=$(image_id debian:bookworm-slim 2>/dev/null) || base_id=""
+  from="debian:bookworm-slim $base_id + ${deps[*]}, user app $app_uid"
   if up_to_date "$image" "$from" || try_pull "$image"; then return; fi
+  [[ -n $base_id ]] ||
+    die "cannot seed $image: debian:bookworm-slim is not there; run build/provision-docker.sh (as root where nothing can be pulled)"
   log "seeding $image from debian:bookworm-slim and Debian's packages (no registry to pull from)"
-  local ctx build=stagegate-seed/runtime-deps:build cid
+  local ctx
   new_context
   ctx=$work
   cat >"$ctx/Dockerfile" <<EOF
@@ -85,16 +119,19 @@ RUN apt-get update \\
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log
 RUN groupadd --gid=$app_uid app && useradd --no-log-init --uid=$app_uid --gid=$app_uid --create-home app
 EOF
-  build_image "$ctx" "$build" "$from"
+  build_tag=stagegate-seed/runtime-deps:build-$$-$RANDOM
+  build_image "$ctx" "$build_tag" "$from"
   # Flattened into one layer, as an image pulled from a registry would be: no apt layer beneath the base's.
-  cid=$(docker create "$build")
-  docker export "$cid" | docker import \
+  build_cid=$(docker create "$build_tag")
+  docker export "$build_cid" | docker import \
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c "ENV APP_UID=$app_uid" -c 'ENV ASPNETCORE_HTTP_PORTS=8080' -c 'ENV DOTNET_RUNNING_IN_CONTAINER=true' \
     -c 'LABEL org.stagegate.seeded=true' -c "LABEL org.stagegate.seeded.from=\"$from\"" \
     - "$image" >/dev/null
-  docker rm "$cid" >/dev/null
-  docker rmi "$build" >/dev/null
+  docker rm "$build_cid" >/dev/null
+  build_cid=""
+  docker image rm "$build_tag" >/dev/null
+  build_tag=""
   log "seeded $image"
 }
 
@@ -110,7 +147,7 @@ seed_framework() {
   local ctx parts=("shared/$framework/$version")
   new_context
   ctx=$work
-  if [[ $name == runtime ]]; then parts+=(dotnet host LICENSE.txt ThirdPartyNotices.txt); fi
+  if [[ $name == runtime ]]; then parts+=(dotnet host --if-present LICENSE.txt ThirdPartyNotices.txt); fi
   take_from_dotnet "$ctx" "${parts[@]}"
   {
     echo "FROM $registry_path/$base:$tag"
@@ -142,7 +179,7 @@ seed_sdk() {
   local ctx
   new_context
   ctx=$work
-  take_from_dotnet "$ctx" "sdk/$sdk_version" packs sdk-manifests templates metadata dnx
+  take_from_dotnet "$ctx" "sdk/$sdk_version" packs sdk-manifests --if-present templates metadata dnx
   # The exact set a restore of the sample picks, found by restoring a copy into an empty packages folder: a broader
   # set would change what restore picks (NU1603). StageGate.MSBuild is left out: it is rebuilt with every build of
   # this repository, so the sample takes it from its build context, never from an image.
