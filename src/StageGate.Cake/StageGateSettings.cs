@@ -31,7 +31,7 @@ public sealed class StageGateSettings
 
     /// <summary>
     /// Compressed size budget of the final image per platform (<c>--compressed-budget</c>), e.g. <c>60MB</c>: read from
-    /// the registry after the push, so it needs <see cref="Push"/>.
+    /// the registry after the push or from the exported OCI layout, so it needs <see cref="Push"/> or <see cref="OciLayout"/>.
     /// </summary>
     public string? CompressedSizeBudget { get; set; }
 

@@ -149,10 +149,10 @@ public static class Codes
     };
     /// <summary>SG2016 (error): A compressed size budget has nothing to read the size from.</summary>
     public static readonly DiagnosticCode CompressedBudgetUnmeasurable = new("SG2016", DiagnosticSeverity.Error,
-        "A compressed size budget has nothing to read the size from", "Push the final image (`--push`, `StageGatePush`) so its manifest can be read from the registry, or drop the compressed budget.")
+        "A compressed size budget has nothing to read the size from", "Push the final image (`--push`, `StageGatePush`) so its manifest can be read from the registry, or export it as an OCI layout (`--oci-layout`, `StageGateOciLayout`) on a builder that exports OCI, or drop the compressed budget.")
     {
         Explanation = "The compressed size is what a registry stores and a pull downloads: the sizes in the image's manifest. An image loaded into the local engine "
-            + "has no manifest of its own, so StageGate reads the compressed size from the registry after the push, per platform. Without a push there is "
+            + "has no manifest of its own, so StageGate reads the compressed size from the registry after the push, or from the exported OCI layout, per platform. Without either there is "
             + "nothing to read it from, and a budget that can never be checked is refused before anything is built.",
     };
     /// <summary>SG2017 (error): Registry unreachable.</summary>
@@ -290,14 +290,14 @@ public static class Codes
     public static readonly DiagnosticCode CouldNotMeasure = new("SG4003", DiagnosticSeverity.Warning,
         "Could not measure the final image", "The image was built but its size could not be read; see the message. This is not reported as over budget.")
     {
-        Explanation = "A warning when no budget is set. With a size or growth budget it is an error (exit code 2): a budget that cannot be checked is not a pass.",
+        Explanation = "A warning when no budget is set. With a size, compressed size or growth budget it is an error (exit code 2) unless another error already says why: a budget that cannot be checked is not a pass.",
     };
     /// <summary>SG4005 (warning): The baseline has no size for a platform.</summary>
     public static readonly DiagnosticCode BaselineLacksPlatform = new("SG4005", DiagnosticSeverity.Warning,
         "The baseline has no size for a platform", "Refresh the baseline with the report of a run that measured this platform; until then its growth is not checked.")
     {
         Explanation = "A growth budget compares each platform with the same platform in the baseline, in the metric of the budget beside it (compressed when a "
-            + "compressed budget is set). A platform the baseline does not list, or a baseline written before StageGate recorded compressed sizes, has nothing to grow from.",
+            + "compressed budget is set). A platform the baseline does not list, next to platforms it does, has nothing to grow from. A baseline with no compressed size at all (written before StageGate recorded them, or by a run that did not push) is SG1014.",
     };
     /// <summary>SG4006 (info): The uncompressed size was not measured.</summary>
     public static readonly DiagnosticCode UncompressedNotMeasured = new("SG4006", DiagnosticSeverity.Info,

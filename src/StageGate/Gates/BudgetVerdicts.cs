@@ -7,7 +7,7 @@ namespace StageGate.Gates;
 /// <summary>
 /// The budgets' verdicts on the measured final image: the size budget on the uncompressed size, the compressed
 /// budget on each pushed platform, the growth budget in the metric of the budget beside it. A size that was not
-/// measured is "could not measure", never over budget.
+/// measured is "could not measure", never over budget, and never a pass: the run fails with exit code 2.
 /// </summary>
 internal static class BudgetVerdicts
 {
@@ -75,7 +75,26 @@ internal static class BudgetVerdicts
             }
         }
 
+        RequireMeasured(plan, budgets, diagnostics);
         return budgets;
+    }
+
+    /// <summary>
+    /// A budget that was set but had no size to judge is an error (SG4003, exit code 2) unless an error already says
+    /// why: a run whose budget went unchecked must not pass. A platform measured but new to the baseline is not this
+    /// (SG4005 says so).
+    /// </summary>
+    private static void RequireMeasured(GatePlan plan, List<BudgetResult> budgets, List<Diagnostic> diagnostics)
+    {
+        var unmeasured = budgets.Where(b => b.Outcome == GateOutcome.CouldNotMeasure && b.MeasuredBytes is null).ToList();
+        if (unmeasured.Count == 0 || diagnostics.Any(d => d.IsError))
+        {
+            return;
+        }
+        var which = unmeasured.Select(b => $"the {(b.Kind == BudgetKind.Growth ? "growth" : b.Metric == SizeMetric.Compressed ? "compressed size" : "size")} budget {b.Budget}{(b.Platform is null ? "" : $" for {b.Platform}")} ({b.Reason})").Distinct();
+        diagnostics.Add(Codes.CouldNotMeasure.Create(
+            $"Final image '{plan.FinalTag}' was not checked against {string.Join(", ", which)}. A budget that cannot be checked is not a pass.",
+            plan.DockerfilePath, plan.FinalStage.Line) with { Severity = DiagnosticSeverity.Error });
     }
 
     /// <summary>Each pushed platform's compressed size; one unknown size when the registry gave none, so its budget says "could not measure".</summary>
@@ -86,7 +105,8 @@ internal static class BudgetVerdicts
 
     /// <summary>
     /// The baseline's compressed size for <paramref name="platform"/>: the same platform, or, when both runs pushed a
-    /// single platform, that one. A platform the baseline lacks (new, or an older report) is SG4005, never a failure.
+    /// single platform, that one. A platform new next to others the baseline has is SG4005, never a failure; a baseline
+    /// with no compressed size at all was refused when the plan was made (SG1014).
     /// </summary>
     private static ByteSize? CompressedBaseline(GatePlan plan, FinalImageResult image, string? platform, List<Diagnostic> diagnostics)
     {

@@ -16,6 +16,9 @@ internal sealed record GateOptions
 
     public GateOptions(FrontEnd frontEnd) => FrontEnd = frontEnd;
 
+    /// <summary>Where the run reads environment variables (DOCKER_CONFIG, HOME): the host's, which may not be the process's.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary>The front end in use; hints name its options.</summary>
     public FrontEnd FrontEnd { get; }
 

@@ -58,6 +58,10 @@ internal static class GatePipeline
         var builder = outcomes.SingleOrDefault(o => o.Target.Role == TargetRole.Builder);
         FinalImageResult image;
         var pushed = Pushed(plan, final.Outcome);
+        if (UnpushedDigest(plan, final.Outcome, pushed) is { } unpushed)
+        {
+            diagnostics.Add(unpushed);
+        }
         // Read only with buildx's metadata as evidence the layout was written by this run, never a file an earlier run left.
         var exported = final.Outcome is { Outcome: GateOutcome.Passed, Metadata: not null } ? plan.Options.Get(OptionTable.OciLayout) : null;
         if (final.Outcome is { Outcome: GateOutcome.Passed, ImageId: not null } || pushed is not null || exported is not null)
@@ -87,7 +91,7 @@ internal static class GatePipeline
                 var where = pushed is not null ? $"registry {pushed.Domain}" : $"OCI layout {exported}";
                 image = await MeasureCompressedAsync(plan, image, where, pushed is not null
                     ? token => RegistryMeasurer.MeasureAsync(pushed, RegistrySettingsFor(plan.Options), token)
-                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), token), diagnostics, cancellationToken);
+                    : token => OciLayout.MeasureAsync(Path.GetFullPath(exported!), final.Outcome.Metadata?.Digest, token), diagnostics, cancellationToken);
                 image = pushed is null ? image : image with { Digest = image.Digest ?? pushed.ToString() };
                 // A builder other than the docker driver pushes or exports without loading, and a multi-platform image
                 // cannot be loaded: only the registry or the layout has it. A problem only for an uncompressed budget.
@@ -467,11 +471,24 @@ internal static class GatePipeline
 
     /// <summary>
     /// The pushed final image, pinned to the digest buildx pushed (so a concurrent push of the tag cannot change what
-    /// is measured); null when nothing was pushed, or buildx named no digest for it.
+    /// is measured); null when nothing was pushed, or buildx named no manifest digest for it. A digest equal to the
+    /// config digest is the image id (the docker driver writes it when it pushed nothing), never a manifest's.
     /// </summary>
-    private static RegistryReference? Pushed(GatePlan plan, TargetOutcome outcome) =>
-        plan.Options.Get(OptionTable.Push) && outcome is { Outcome: GateOutcome.Passed, Metadata.Digest: { } digest }
+    internal static RegistryReference? Pushed(GatePlan plan, TargetOutcome outcome) =>
+        plan.Options.Get(OptionTable.Push) && outcome is { Outcome: GateOutcome.Passed, Metadata: { Digest: { } digest } metadata }
+        && ContentDigest.IsValid(digest) && !(metadata.HasConfigDigest && string.Equals(metadata.ImageId, digest, StringComparison.Ordinal))
             ? RegistryReference.Parse(plan.FinalTag).WithDigest(digest)
+            : null;
+
+    /// <summary>
+    /// A push buildx named no manifest digest for: the compressed size cannot be read, an error when a compressed
+    /// budget waits on it (never a silent pass), a warning otherwise.
+    /// </summary>
+    internal static Diagnostic? UnpushedDigest(GatePlan plan, TargetOutcome outcome, RegistryReference? pushed) =>
+        pushed is null && plan.Options.Get(OptionTable.Push) && outcome.Outcome == GateOutcome.Passed
+            ? Codes.CouldNotMeasure.Create(
+                $"Final stage '{plan.FinalStage.DisplayName}' was pushed, but buildx's metadata names no digest of the pushed manifest (containerimage.digest), so its compressed size was not read from the registry.{(plan.CompressedSizeBudget is null ? "" : " The compressed size budget could not be checked.")}",
+                plan.DockerfilePath, plan.FinalStage.Line) with { Severity = plan.CompressedSizeBudget is null ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error }
             : null;
 
     /// <summary>
@@ -506,7 +523,7 @@ internal static class GatePipeline
     }
 
     internal static RegistrySettings RegistrySettingsFor(GateOptions options) => new(
-        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, Environment.GetEnvironmentVariable);
+        options.Get(OptionTable.InsecureRegistries), RegistrySettings.DefaultCertsDirectory, RegistrySettings.DefaultTimeout, options.Environment);
 
     /// <summary>Whether a budget waits on the uncompressed size: the size budget, or a growth budget with no compressed budget beside it.</summary>
     private static bool UncompressedBudgeted(GatePlan plan) =>

@@ -21,7 +21,7 @@ internal static class OptionResolver
             Environment = environment ?? values.Environment,
         };
 
-        var options = new GateOptions(values.FrontEnd) { SettingsFile = values.SettingsFile };
+        var options = new GateOptions(values.FrontEnd) { SettingsFile = values.SettingsFile, Environment = reading.Environment };
         foreach (var option in OptionTable.All)
         {
             if (OptionReader.Read(option, values.For(option), reading) is { } value)

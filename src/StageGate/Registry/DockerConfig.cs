@@ -17,6 +17,9 @@ internal sealed class DockerConfig
     // docker login stores Docker Hub under its legacy index address, not under docker.io.
     private const string DockerHubKey = "https://index.docker.io/v1/";
 
+    /// <summary>A helper's JSON credential is a few hundred bytes; more is not a credential.</summary>
+    private const int MaxHelperOutputChars = 64 * 1024;
+
     private readonly string _path;
     private readonly JsonElement? _root;
 
@@ -50,7 +53,10 @@ internal sealed class DockerConfig
     }
 
     /// <summary>The credential for <paramref name="domain"/> (as a reference names it), or null for anonymous access.</summary>
-    public async Task<RegistryCredential?> CredentialForAsync(string domain, CancellationToken cancellationToken)
+    /// <param name="domain">The registry as a reference names it.</param>
+    /// <param name="helperTimeout">How long a credential helper may take to answer.</param>
+    /// <param name="cancellationToken">Stops the lookup.</param>
+    public async Task<RegistryCredential?> CredentialForAsync(string domain, TimeSpan helperTimeout, CancellationToken cancellationToken)
     {
         if (_root is not { } root)
         {
@@ -60,11 +66,11 @@ internal sealed class DockerConfig
         if (root.TryGetProperty("credHelpers", out var helpers) && helpers.ValueKind == JsonValueKind.Object
             && helpers.TryGetProperty(key, out var helper) && helper.GetString() is { Length: > 0 } helperName)
         {
-            return await FromHelperAsync(helperName, key, cancellationToken).ConfigureAwait(false);
+            return await FromHelperAsync(helperName, key, helperTimeout, cancellationToken).ConfigureAwait(false);
         }
         if (String(root, "credsStore") is { Length: > 0 } store)
         {
-            return await FromHelperAsync(store, key, cancellationToken).ConfigureAwait(false);
+            return await FromHelperAsync(store, key, helperTimeout, cancellationToken).ConfigureAwait(false);
         }
         return FromAuths(root, key);
     }
@@ -112,20 +118,43 @@ internal sealed class DockerConfig
     /// <c>docker-credential-NAME get</c> with the server address on its input, as the docker CLI runs it. A helper
     /// that has nothing for the registry means anonymous access, like docker.
     /// </summary>
-    private async Task<RegistryCredential?> FromHelperAsync(string helper, string server, CancellationToken cancellationToken)
+    private async Task<RegistryCredential?> FromHelperAsync(string helper, string server, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var program = "docker-credential-" + helper;
         var output = new StringBuilder();
+        var overflowed = false;
+        var collect = OutputTarget.ToLines(line =>
+        {
+            if (output.Length + line.Length + 1 > MaxHelperOutputChars)
+            {
+                overflowed = true;
+                return;
+            }
+            output.Append(line).Append('\n');
+        });
         ProcessResult result;
+        // A helper waiting on a locked keychain's prompt would hold the build forever: it gets the registry timeout,
+        // and is killed at once when that passes.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
             var command = new ProcessCommand(program) { StandardInput = server }.WithArguments("get");
-            result = await ProcessRunner.RunAsync(command, OutputTarget.ToStringBuilder(output), null, cancellationToken).ConfigureAwait(false);
+            result = await ProcessRunner.RunAsync(command, collect, null, deadline.Token, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StageGateException(Codes.RegistryCredentialsUnreadable.Create(
+                $"{program} get did not answer for {server} within {timeout.TotalSeconds:0.#}s (a locked keychain waiting for a prompt?), so it was stopped. Unlock or fix the helper, or remove it from docker config '{_path}'.", _path), e);
         }
         catch (ProcessNotStartedException e)
         {
             throw new StageGateException(Codes.RegistryCredentialsUnreadable.Create(
                 $"Docker config '{_path}' names the credential helper '{helper}', but {program} cannot be run: {e.Message} Install it, or remove it from the config.", _path), e);
+        }
+        if (overflowed)
+        {
+            throw Codes.RegistryCredentialsUnreadable.Exception($"{program} get answered for {server} with more than {MaxHelperOutputChars / 1024} KiB, which is no credential. Fix the helper, or remove it from the config.", _path);
         }
         var text = output.ToString();
         if (result.ExitCode != 0)

@@ -67,7 +67,10 @@ internal sealed record ManifestDocument
             var index = 0;
             foreach (var layer in layers.EnumerateArray())
             {
-                size = checked(size + Size(layer, what, $"layers[{index++}]"));
+                var layerSize = Size(layer, what, $"layers[{index++}]");
+                size = size > long.MaxValue - layerSize
+                    ? throw Malformed(what, "its config and layer sizes add up to more than any image holds")
+                    : size + layerSize;
             }
             return new ManifestDocument { MediaType = mediaType, CompressedSize = size };
         }
@@ -84,9 +87,13 @@ internal sealed record ManifestDocument
         foreach (var entry in manifests.EnumerateArray())
         {
             var where = $"manifests[{index++}]";
-            if (entry.ValueKind != JsonValueKind.Object || String(entry, "digest") is not { } digest || !digest.Contains(':', StringComparison.Ordinal))
+            if (entry.ValueKind != JsonValueKind.Object || String(entry, "digest") is not { } digest)
             {
                 throw Malformed(what, $"{where} has no digest");
+            }
+            if (!ContentDigest.IsValid(digest))
+            {
+                throw Malformed(what, $"{where} has no valid digest (sha256: and 64, or sha512: and 128, lower case hex digits)");
             }
             string? platform = null;
             if (entry.TryGetProperty("platform", out var p) && p.ValueKind == JsonValueKind.Object)

@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Security.Cryptography;
 using System.Text.Json;
 using StageGate.Diagnostics;
 
@@ -23,8 +22,14 @@ internal sealed class OciLayout : IManifestSource
     /// Measures the exported image per platform. buildx's <c>index.json</c> names one entry; for a multi-platform image
     /// that entry is the image index, which is then where the platforms are listed.
     /// </summary>
-    /// <exception cref="StageGateException">SG2024 when the layout cannot be read, SG2020 when its manifests are malformed.</exception>
-    public static async Task<RegistryMeasurement> MeasureAsync(string path, CancellationToken cancellationToken)
+    /// <param name="path">The layout: a tar or a folder.</param>
+    /// <param name="digest">
+    /// The digest buildx reported for the export: <c>index.json</c> must name it, or name the index that lists it, so
+    /// a layout an earlier run (or anything else) left at the path is never measured as this run's image.
+    /// </param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <exception cref="StageGateException">SG2024 when the layout cannot be read or holds another image, SG2020 when its manifests are malformed.</exception>
+    public static async Task<RegistryMeasurement> MeasureAsync(string path, string? digest, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -34,9 +39,16 @@ internal sealed class OciLayout : IManifestSource
         var top = IndexFile;
         var index = await layout.GetManifestAsync(IndexFile, cancellationToken).ConfigureAwait(false);
         var document = ManifestDocument.Parse(index, layout.Name(IndexFile));
-        if (document is { IsIndex: true, Manifests: [var only] } && await layout.IsIndexAsync(only.Digest, cancellationToken).ConfigureAwait(false))
+        var named = document.Manifests.Select(m => m.Digest).ToList();
+        if (document is { IsIndex: true, Manifests: [var only] } && await layout.ChildrenAsync(only.Digest, cancellationToken).ConfigureAwait(false) is { } children)
         {
             top = only.Digest;
+            named.AddRange(children);
+        }
+        if (digest is null || !named.Contains(digest, StringComparer.Ordinal))
+        {
+            throw Codes.OciLayoutUnreadable.Exception(
+                $"The OCI layout '{path}' does not hold the image this run built: its index.json names {(named.Count == 0 ? "nothing" : string.Join(", ", named.Distinct(StringComparer.Ordinal).Take(3)) + (named.Count > 3 ? ", …" : ""))}, and buildx reported {digest ?? "no digest"} for the export. Something else wrote the path, or the export did not finish; build again.", path);
         }
         return await RegistryMeasurer.MeasureAsync(layout, top, layout.Name(top), layout.Name, cancellationToken).ConfigureAwait(false);
     }
@@ -46,8 +58,8 @@ internal sealed class OciLayout : IManifestSource
         var entry = reference == IndexFile ? IndexFile : BlobPath(reference);
         var body = await ReadAsync(entry, cancellationToken).ConfigureAwait(false)
             ?? throw Codes.OciLayoutUnreadable.Exception($"The OCI layout '{_path}' has no {entry}, which its index names: the export is incomplete. Build again.", _path);
-        var digest = "sha256:" + Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant();
-        if (reference != IndexFile && !string.Equals(reference, digest, StringComparison.OrdinalIgnoreCase))
+        var digest = ContentDigest.Of(body, reference == IndexFile ? null : reference);
+        if (reference != IndexFile && !string.Equals(reference, digest, StringComparison.Ordinal))
         {
             throw Codes.ManifestMalformed.Exception($"The manifest {Name(reference)} cannot be measured: its bytes hash to {digest}, so the layout was changed after the export.");
         }
@@ -56,20 +68,18 @@ internal sealed class OciLayout : IManifestSource
 
     private string Name(string reference) => reference == IndexFile ? $"{_path} ({IndexFile})" : $"{_path} ({reference})";
 
-    private async Task<bool> IsIndexAsync(string digest, CancellationToken cancellationToken)
+    /// <summary>The digests an index lists; null when <paramref name="digest"/> is an image manifest, not an index.</summary>
+    private async Task<IReadOnlyList<string>?> ChildrenAsync(string digest, CancellationToken cancellationToken)
     {
         var response = await GetManifestAsync(digest, cancellationToken).ConfigureAwait(false);
-        return ManifestDocument.Parse(response, Name(digest)).IsIndex;
+        var document = ManifestDocument.Parse(response, Name(digest));
+        return document.IsIndex ? document.Manifests.Select(m => m.Digest).ToList() : null;
     }
 
-    private static string BlobPath(string digest)
-    {
-        var colon = digest.IndexOf(':', StringComparison.Ordinal);
-        var (algorithm, hex) = colon > 0 ? (digest[..colon], digest[(colon + 1)..]) : ("", digest);
-        return algorithm.Length > 0 && hex.Length > 0 && hex.All(char.IsAsciiHexDigitLower) && algorithm.All(char.IsAsciiLetterOrDigit)
-            ? $"blobs/{algorithm}/{hex}"
+    private static string BlobPath(string digest) =>
+        ContentDigest.IsValid(digest)
+            ? $"blobs/{digest.Replace(':', '/')}"
             : throw Codes.ManifestMalformed.Exception($"'{digest}' is not a digest of an OCI layout blob.");
-    }
 
     /// <summary>The entry's bytes, up to the manifest cap; null when the layout has no such entry.</summary>
     private async Task<byte[]?> ReadAsync(string entry, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Authentication;
 using System.Text.Json;
 using StageGate.Diagnostics;
+using StageGate.Processes;
 
 namespace StageGate.Registry;
 
@@ -18,6 +19,15 @@ internal sealed class RegistryClient : IDisposable
     public const int MaxManifestBytes = 4 * 1024 * 1024;
 
     private const int MaxTokenBytes = 1024 * 1024;
+
+    /// <summary>An error answer (a 404's body, a token service's refusal) is read this far: its first words are all a message shows.</summary>
+    private const int MaxErrorBytes = 16 * 1024;
+
+    /// <summary>How much of a registry's own error words a message quotes.</summary>
+    private const int MaxErrorChars = 200;
+
+    /// <summary>A token service may move within its own origin, a few times at most.</summary>
+    private const int MaxTokenRedirects = 3;
 
     /// <summary>What StageGate can read, as docker's own Accept header lists it.</summary>
     public static readonly IReadOnlyList<string> ManifestMediaTypes =
@@ -53,7 +63,7 @@ internal sealed class RegistryClient : IDisposable
     /// <summary>A client for <paramref name="reference"/>'s registry, with the docker config's credentials for it.</summary>
     public static async Task<RegistryClient> OpenAsync(RegistryReference reference, RegistrySettings settings, CancellationToken cancellationToken)
     {
-        var credential = await DockerConfig.Load(settings.Environment).CredentialForAsync(reference.Domain, cancellationToken).ConfigureAwait(false);
+        var credential = await DockerConfig.Load(settings.Environment).CredentialForAsync(reference.Domain, settings.Timeout, cancellationToken).ConfigureAwait(false);
         return new RegistryClient(reference.ApiHost, settings, credential);
     }
 
@@ -63,7 +73,12 @@ internal sealed class RegistryClient : IDisposable
     /// </summary>
     public async Task<ManifestResponse> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
-        var what = $"{_host}/{repository}{(reference.Contains(':', StringComparison.Ordinal) ? "@" : ":")}{reference}";
+        var byDigest = reference.Contains(':', StringComparison.Ordinal);
+        var what = $"{_host}/{repository}{(byDigest ? "@" : ":")}{reference}";
+        if (byDigest && !ContentDigest.IsValid(reference))
+        {
+            throw Codes.ManifestMalformed.Exception($"The manifest {what} cannot be measured: '{reference}' is not a digest (sha256: and 64, or sha512: and 128, lower case hex digits).");
+        }
         using var response = await SendAsync(
             () =>
             {
@@ -79,17 +94,17 @@ internal sealed class RegistryClient : IDisposable
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             throw Codes.ManifestNotFound.Exception(
-                $"Registry {_host} has no manifest {what}{RegistryError(await ReadAsync(response, MaxTokenBytes, what, cancellationToken).ConfigureAwait(false))}. Check the tag and that the push reached this registry.");
+                $"Registry {_host} has no manifest {what}{RegistryError(await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false))}. Check the tag and that the push reached this registry.");
         }
         RequireSuccess(response, what);
         var body = await ReadAsync(response, MaxManifestBytes, what, cancellationToken).ConfigureAwait(false);
-        var digest = "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(body)).ToLowerInvariant();
-        if (reference.StartsWith("sha256:", StringComparison.Ordinal) && !string.Equals(reference, digest, StringComparison.OrdinalIgnoreCase))
+        var digest = ContentDigest.Of(body, byDigest ? reference : null);
+        if (byDigest && !string.Equals(reference, digest, StringComparison.Ordinal))
         {
             throw Codes.ManifestMalformed.Exception($"Registry {_host} answered {what} with content whose digest is {digest}: the registry or a proxy changed it. Check the registry.");
         }
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        return new ManifestResponse(mediaType, body, reference.StartsWith("sha256:", StringComparison.Ordinal) ? reference : digest);
+        return new ManifestResponse(mediaType, body, digest);
     }
 
     public void Dispose() => _http.Dispose();
@@ -134,21 +149,30 @@ internal sealed class RegistryClient : IDisposable
 
     private async Task<HttpResponseMessage> SendWithTimeoutAsync(Func<HttpRequestMessage> create, string what, CancellationToken cancellationToken)
     {
-        using var request = create();
+        HttpRequestMessage request;
+        try
+        {
+            request = create();
+        }
+        catch (UriFormatException e)
+        {
+            throw new StageGateException(Codes.ManifestMalformed.Create($"The manifest {what} cannot be measured: it makes no valid request address ({e.Message})."), e);
+        }
+        using var _ = request;
         request.Headers.Authorization = _authorization;
-        var response = await SendRawAsync(request, _host, what, cancellationToken).ConfigureAwait(false);
+        var response = await SendRawAsync(_http, request, _host, what, cancellationToken).ConfigureAwait(false);
         _schemeSettled = true;
         return response;
     }
 
     /// <summary>One request with the timeout, its transport failures turned into SG2017 or SG2021.</summary>
-    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, string host, string what, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendRawAsync(HttpClient client, HttpRequestMessage request, string host, string what, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -180,14 +204,10 @@ internal sealed class RegistryClient : IDisposable
                 ? new AuthenticationHeaderValue("Basic", basic)
                 : throw Denied(what, "it asks for a user name and password, and the docker config has none for it");
         }
-        if (challenge is not { IsBearer: true } || challenge.Parameter("realm") is not { } realm
-            || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri) || realmUri.Scheme is not ("https" or "http"))
-        {
-            throw Denied(what, $"it asks for authentication StageGate cannot answer ({(challenge is null ? "no WWW-Authenticate challenge" : challenge.Scheme)})");
-        }
+        var realmUri = TokenRealm(challenge, what);
         var scope = $"repository:{repository}:pull";
-        var service = challenge.Parameter("service");
-        HttpRequestMessage request;
+        var service = challenge!.Parameter("service");
+        Func<Uri, HttpRequestMessage> create;
         if (_credential?.IdentityToken is { Length: > 0 } identityToken)
         {
             // An identity token (docker login to ACR and others) is a refresh token for the OAuth2 form post.
@@ -202,32 +222,88 @@ internal sealed class RegistryClient : IDisposable
             {
                 form["service"] = service;
             }
-            request = new HttpRequestMessage(HttpMethod.Post, realmUri) { Content = new FormUrlEncodedContent(form) };
+            create = uri => new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
         }
         else
         {
             var query = $"scope={Uri.EscapeDataString(scope)}{(service is null ? "" : "&service=" + Uri.EscapeDataString(service))}";
             var builder = new UriBuilder(realmUri) { Query = string.IsNullOrEmpty(realmUri.Query) ? query : realmUri.Query.TrimStart('?') + "&" + query };
-            request = new HttpRequestMessage(HttpMethod.Get, builder.Uri);
-            if (_credential?.BasicValue is { } basic)
+            realmUri = builder.Uri;
+            create = uri =>
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-            }
+                var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (_credential?.BasicValue is { } basic)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+                }
+                return request;
+            };
         }
 
-        using (request)
+        var handler = new SocketsHttpHandler
         {
-            using var response = await SendRawAsync(request, realmUri.Authority, what, cancellationToken).ConfigureAwait(false);
-            var body = await ReadAsync(response, MaxTokenBytes, what, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            SslOptions = RegistryTls.TokenOptionsFor(_host, realmUri.Authority, _settings),
+            ConnectTimeout = _settings.Timeout,
+            UseProxy = true,
+            AllowAutoRedirect = false,
+        };
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("StageGate", "1"));
+        using var response = await SendTokenRequestAsync(client, create, realmUri, what, cancellationToken).ConfigureAwait(false);
+        var body = await ReadAsync(response, response.IsSuccessStatusCode ? MaxTokenBytes : MaxErrorBytes, what, cancellationToken, truncate: !response.IsSuccessStatusCode).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw Denied(what, $"its token service {realmUri.GetLeftPart(UriPartial.Path)} refused {(_credential is null ? "anonymous access" : "the credentials")}{RegistryError(body)}");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Codes.RegistryUnreachable.Exception($"The token service {realmUri.GetLeftPart(UriPartial.Path)} of registry {_host} answered {(int)response.StatusCode} {response.ReasonPhrase} while reading {what}.");
+        }
+        return new AuthenticationHeaderValue("Bearer", Token(body, realmUri, what));
+    }
+
+    /// <summary>
+    /// The token service a Bearer challenge names. It gets the credentials, so it must speak HTTPS unless the registry
+    /// itself is one the user let StageGate read without verified TLS.
+    /// </summary>
+    internal Uri TokenRealm(AuthChallenge? challenge, string what)
+    {
+        if (challenge is not { IsBearer: true } || challenge.Parameter("realm") is not { } realm
+            || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri) || realmUri.Scheme is not ("https" or "http"))
+        {
+            throw Denied(what, $"it asks for authentication StageGate cannot answer ({(challenge is null ? "no WWW-Authenticate challenge" : challenge.Scheme)})");
+        }
+        if (realmUri.Scheme == "http" && !_settings.IsInsecure(_host))
+        {
+            throw Codes.RegistryTlsFailed.Exception(
+                $"Registry {_host} sends StageGate to the token service {realmUri.GetLeftPart(UriPartial.Path)} over plain HTTP while reading {what}, which would send the credentials unencrypted; it was not asked. Configure the registry's token realm as https, or, for a test registry only, list the registry with the insecure registry option (--insecure-registry, StageGateInsecureRegistries).");
+        }
+        return realmUri;
+    }
+
+    /// <summary>
+    /// The token request, on a client of its own: the token service's certificate is always checked (never with the
+    /// registry's insecure exemption or its client certificate), and a redirect is followed only within its own origin,
+    /// so the credentials go to no other server.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendTokenRequestAsync(HttpClient client, Func<Uri, HttpRequestMessage> create, Uri realm, string what, CancellationToken cancellationToken)
+    {
+        var uri = realm;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = create(uri);
+            var response = await SendRawAsync(client, request, realm.Authority, what, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is < 300 or > 399 || response.Headers.Location is not { } location)
             {
-                throw Denied(what, $"its token service {realmUri.GetLeftPart(UriPartial.Path)} refused {(_credential is null ? "anonymous access" : "the credentials")}{RegistryError(body)}");
+                return response;
             }
-            if (!response.IsSuccessStatusCode)
+            response.Dispose();
+            var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (redirects >= MaxTokenRedirects || Uri.Compare(target, realm, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
             {
-                throw Codes.RegistryUnreachable.Exception($"The token service {realmUri.GetLeftPart(UriPartial.Path)} of registry {_host} answered {(int)response.StatusCode} {response.ReasonPhrase} while reading {what}.");
+                throw Denied(what, $"its token service {realm.GetLeftPart(UriPartial.Path)} redirected to {target.GetLeftPart(UriPartial.Authority)}, and StageGate sends credentials to no other server than the one the registry named");
             }
-            return new AuthenticationHeaderValue("Bearer", Token(body, realmUri, what));
+            uri = target;
         }
     }
 
@@ -270,10 +346,17 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
-    /// <summary>The body, up to <paramref name="limit"/> bytes; a larger one is SG2020, never read whole.</summary>
-    private async Task<byte[]> ReadAsync(HttpResponseMessage response, int limit, string what, CancellationToken cancellationToken)
+    /// <summary>An error answer's first bytes, enough for the registry's own words.</summary>
+    private Task<byte[]> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ReadAsync(response, MaxErrorBytes, "an error answer", cancellationToken, truncate: true);
+
+    /// <summary>
+    /// The body, up to <paramref name="limit"/> bytes; a larger one is SG2020, never read whole, or, with
+    /// <paramref name="truncate"/>, its first <paramref name="limit"/> bytes.
+    /// </summary>
+    private async Task<byte[]> ReadAsync(HttpResponseMessage response, int limit, string what, CancellationToken cancellationToken, bool truncate = false)
     {
-        if (response.Content.Headers.ContentLength is > 0 and var length && length > limit)
+        if (!truncate && response.Content.Headers.ContentLength is > 0 and var length && length > limit)
         {
             throw TooLarge(what, limit);
         }
@@ -289,7 +372,12 @@ internal sealed class RegistryClient : IDisposable
             {
                 if (buffer.Length + read > limit)
                 {
-                    throw TooLarge(what, limit);
+                    if (!truncate)
+                    {
+                        throw TooLarge(what, limit);
+                    }
+                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                    break;
                 }
                 buffer.Write(chunk, 0, read);
             }
@@ -308,8 +396,11 @@ internal sealed class RegistryClient : IDisposable
     private StageGateException TooLarge(string what, int limit) =>
         Codes.ManifestMalformed.Exception($"Registry {_host} answered {what} with more than {limit / 1024 / 1024} MiB, far more than any manifest; check that the reference names an image.");
 
-    /// <summary>The registry's own error words (<c>{"errors":[{"code":"MANIFEST_UNKNOWN","message":…}]}</c>), when it sent any.</summary>
-    private static string RegistryError(byte[] body)
+    /// <summary>
+    /// The registry's own error words (<c>{"errors":[{"code":"MANIFEST_UNKNOWN","message":…}]}</c>), when it sent any:
+    /// one line of them, with the credentials masked should a server echo them.
+    /// </summary>
+    private string RegistryError(byte[] body)
     {
         try
         {
@@ -320,7 +411,10 @@ internal sealed class RegistryClient : IDisposable
                 var first = errors[0];
                 var code = first.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
                 var message = first.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                return $" ({string.Join(": ", new[] { code, message }.OfType<string>())})";
+                // Masked before it is cut, so no part of a credential survives the cut.
+                var words = Mask(string.Join(": ", new[] { code, message }.OfType<string>())).ReplaceLineEndings(" ");
+                words = words.Length <= MaxErrorChars ? words : words[..MaxErrorChars] + "…";
+                return $" ({words})";
             }
         }
         catch (JsonException)
@@ -328,6 +422,10 @@ internal sealed class RegistryClient : IDisposable
         }
         return "";
     }
+
+    /// <summary>The text with every credential value the docker config gave for this registry hidden.</summary>
+    private string Mask(string text) =>
+        _credential is null ? text : new Redactor(_credential.Secrets).Redact(text);
 
     private static T? Find<T>(Exception e)
         where T : Exception

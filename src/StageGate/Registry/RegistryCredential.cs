@@ -12,5 +12,5 @@ internal sealed record RegistryCredential(string? Username, string? Password, st
         : null;
 
     /// <summary>The values to hide wherever text about a request is shown.</summary>
-    public IEnumerable<string> Secrets => new[] { Password, IdentityToken }.OfType<string>().Where(s => s.Length > 0);
+    public IEnumerable<string> Secrets => new[] { Password, IdentityToken, BasicValue }.OfType<string>().Where(s => s.Length > 0);
 }

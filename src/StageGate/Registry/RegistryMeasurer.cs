@@ -10,12 +10,30 @@ namespace StageGate.Registry;
 /// </summary>
 internal static class RegistryMeasurer
 {
+    /// <summary>
+    /// The most image manifests one index may list. Real multi-platform images list a handful; an index listing
+    /// thousands would make StageGate send thousands of requests for one measurement.
+    /// </summary>
+    public const int MaxImageManifests = 128;
+
     /// <exception cref="StageGateException">An SG2017–SG2022 error saying why the registry could not tell.</exception>
     public static async Task<RegistryMeasurement> MeasureAsync(RegistryReference reference, RegistrySettings settings, CancellationToken cancellationToken)
     {
-        using var client = await RegistryClient.OpenAsync(reference, settings, cancellationToken).ConfigureAwait(false);
-        return await MeasureAsync(new RepositorySource(client, reference.Repository), reference.ManifestReference, reference.ToString(),
-            digest => reference.WithDigest(digest).ToString(), cancellationToken).ConfigureAwait(false);
+        // Each request has its own timeout; the deadline bounds them all, so a registry that answers every request
+        // just in time cannot hold the build for an index's worth of timeouts.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.Deadline);
+        try
+        {
+            using var client = await RegistryClient.OpenAsync(reference, settings, deadline.Token).ConfigureAwait(false);
+            return await MeasureAsync(new RepositorySource(client, reference.Repository), reference.ManifestReference, reference.ToString(),
+                digest => reference.WithDigest(digest).ToString(), deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StageGateException(Codes.RegistryUnreachable.Create(
+                $"Registry {reference.Domain} did not give the manifests of {reference} within {settings.Deadline.TotalSeconds:0}s in all. Check the registry's health and the network, and run again."), e);
+        }
     }
 
     /// <param name="source">Where the manifests are read.</param>
@@ -34,7 +52,13 @@ internal static class RegistryMeasurer
         }
 
         var platforms = new List<PlatformSize>();
-        foreach (var entry in document.Manifests.Where(m => !m.IsAttestation))
+        // An index may list a manifest twice (once per platform alias); it is read and counted once.
+        var entries = document.Manifests.Where(m => !m.IsAttestation).DistinctBy(m => m.Digest, StringComparer.Ordinal).ToList();
+        if (entries.Count > MaxImageManifests)
+        {
+            throw Codes.ManifestMalformed.Exception($"The manifest {what} cannot be measured: the index lists {entries.Count} image manifests, more than the {MaxImageManifests} StageGate reads from one index.");
+        }
+        foreach (var entry in entries)
         {
             var manifest = ManifestDocument.Parse(await source.GetManifestAsync(entry.Digest, cancellationToken).ConfigureAwait(false), name(entry.Digest));
             if (manifest.IsIndex)

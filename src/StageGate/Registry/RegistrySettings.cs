@@ -17,6 +17,9 @@ internal sealed record RegistrySettings(IReadOnlyList<string> InsecureHosts, str
     /// <summary>A request that takes longer than this is a registry that does not answer.</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long measuring one image may take in all: its credentials, token, index and every platform's manifest.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Whether <paramref name="host"/> may be read without verified TLS: listed, or on the loopback network, which the
     /// docker daemon treats as insecure without being told (127.0.0.0/8 and ::1).

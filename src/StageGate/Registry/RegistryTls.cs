@@ -16,13 +16,9 @@ internal static class RegistryTls
     {
         var options = new SslClientAuthenticationOptions();
         var folder = Path.Combine(settings.CertsDirectory, host);
-        var authorities = new X509Certificate2Collection();
+        var authorities = Authorities([host], settings);
         if (Directory.Exists(folder))
         {
-            foreach (var file in Directory.GetFiles(folder, "*.crt").Order(StringComparer.Ordinal))
-            {
-                Load(host, file, () => authorities.ImportFromPemFile(file));
-            }
             var clients = new X509CertificateCollection();
             foreach (var cert in Directory.GetFiles(folder, "*.cert").Order(StringComparer.Ordinal))
             {
@@ -45,6 +41,42 @@ internal static class RegistryTls
             options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, authorities);
         }
         return options;
+    }
+
+    /// <summary>
+    /// TLS toward a registry's token service, which receives the credentials: always verified (a registry's insecure
+    /// listing does not extend to it), against the system's roots and the CAs docker trusts for the registry and for
+    /// the service's own host (docker's token requests share the registry's trust), and offering no client
+    /// certificate, which is the registry's alone.
+    /// </summary>
+    public static SslClientAuthenticationOptions TokenOptionsFor(string registryHost, string realmHost, RegistrySettings settings)
+    {
+        var authorities = Authorities([registryHost, realmHost], settings);
+        var options = new SslClientAuthenticationOptions();
+        if (authorities.Count > 0)
+        {
+            options.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, authorities);
+        }
+        return options;
+    }
+
+    /// <summary>The CAs of <c>certs.d/&lt;host&gt;/*.crt</c> for each host.</summary>
+    private static X509Certificate2Collection Authorities(IEnumerable<string> hosts, RegistrySettings settings)
+    {
+        var authorities = new X509Certificate2Collection();
+        foreach (var host in hosts.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var folder = Path.Combine(settings.CertsDirectory, host);
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+            foreach (var file in Directory.GetFiles(folder, "*.crt").Order(StringComparer.Ordinal))
+            {
+                Load(host, file, () => authorities.ImportFromPemFile(file));
+            }
+        }
+        return authorities;
     }
 
     // The system's roots decide first; the folder's CAs are trusted beside them, never instead of the host name check.

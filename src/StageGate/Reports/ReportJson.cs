@@ -148,10 +148,12 @@ internal static class ReportJson
 
     /// <summary>
     /// The compressed sizes an earlier run's report recorded per platform (<c>finalImage.platforms</c>), keyed by
-    /// platform (<c>""</c> for a single-platform push that named none). A report written before StageGate read
-    /// registries, or by a run that did not push, has none: the map is empty and each platform's growth goes unchecked.
+    /// platform (<c>""</c> for a single-platform push that named none).
     /// </summary>
-    /// <exception cref="StageGateException">SG1014 when the file is missing or is not a report.</exception>
+    /// <exception cref="StageGateException">
+    /// SG1014 when the file is missing, is not a report, or records no compressed size (written before StageGate read
+    /// registries, or by a run that did not push): a growth budget in the compressed metric would never be checked.
+    /// </exception>
     public static IReadOnlyDictionary<string, long> ReadCompressedBaseline(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -166,7 +168,8 @@ internal static class ReportJson
                 sizes[platform.OptionalString("platform") ?? ""] = size;
             }
         }
-        return sizes;
+        return sizes.Count > 0 ? sizes
+            : throw Unreadable(path, $"Baseline report '{path}' records no compressed size: the run that wrote it did not push or export the final image, or predates compressed sizes. Use the report of a run that pushed the image (or exported its OCI layout) as the baseline for a growth budget beside a compressed budget.");
     }
 
     private static void WriteFinalImage(Utf8JsonWriter json, FinalImageResult? image)

@@ -19,7 +19,7 @@ public sealed class OciLayoutTests : IDisposable
         var manifest = Blob(FakeRegistry.Image(MediaTypes.OciManifest, 700, 1_000_000, 2_000));
         Index($$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{manifest}}", "size": 1, "annotations": { "org.opencontainers.image.ref.name": "latest" } }""");
 
-        var measured = await OciLayout.MeasureAsync(WriteTar(), CancellationToken.None);
+        var measured = await OciLayout.MeasureAsync(WriteTar(), manifest, CancellationToken.None);
 
         Assert.Equal(1_002_700, Assert.Single(measured.Platforms).CompressedSizeBytes);
     }
@@ -39,8 +39,8 @@ public sealed class OciLayoutTests : IDisposable
             """);
         Index($$"""{ "mediaType": "{{MediaTypes.OciIndex}}", "digest": "{{index}}", "size": 1 }""");
 
-        var fromTar = await OciLayout.MeasureAsync(WriteTar(), CancellationToken.None);
-        var fromFolder = await OciLayout.MeasureAsync(WriteFolder(), CancellationToken.None);
+        var fromTar = await OciLayout.MeasureAsync(WriteTar(), index, CancellationToken.None);
+        var fromFolder = await OciLayout.MeasureAsync(WriteFolder(), amd64, CancellationToken.None);
 
         Assert.Equal([("linux/amd64", 3_000_500L), ("linux/arm64", 2_500_500L)], fromTar.Platforms.Select(p => (p.Platform!, p.CompressedSizeBytes)));
         Assert.Equal(fromTar, fromFolder with { Platforms = fromTar.Platforms });
@@ -51,7 +51,7 @@ public sealed class OciLayoutTests : IDisposable
     [Fact]
     public async Task A_layout_that_was_not_written_is_SG2024()
     {
-        var error = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(Path.Combine(_folder, "none.tar"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(Path.Combine(_folder, "none.tar"), Other, CancellationToken.None));
 
         Assert.Equal(Codes.OciLayoutUnreadable.Code, error.Code);
     }
@@ -61,11 +61,28 @@ public sealed class OciLayoutTests : IDisposable
     {
         Index($$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "sha256:{{new string('d', 64)}}", "size": 1 }""");
 
-        var error = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(WriteTar(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(WriteTar(), Other, CancellationToken.None));
 
         Assert.Equal(Codes.OciLayoutUnreadable.Code, error.Code);
         Assert.Contains("the export is incomplete", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_layout_that_holds_another_image_than_buildx_reported_is_SG2024_and_not_measured()
+    {
+        var manifest = Blob(FakeRegistry.Image(MediaTypes.OciManifest, 700, 1_000_000));
+        Index($$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{manifest}}", "size": 1 }""");
+
+        var error = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(WriteTar(), Other, CancellationToken.None));
+        var unreported = await Assert.ThrowsAsync<StageGateException>(() => OciLayout.MeasureAsync(WriteTar(), null, CancellationToken.None));
+
+        Assert.Equal(Codes.OciLayoutUnreadable.Code, error.Code);
+        Assert.Contains("does not hold the image this run built", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Other, error.Message, StringComparison.Ordinal);
+        Assert.Equal(Codes.OciLayoutUnreadable.Code, unreported.Code);
+    }
+
+    private static readonly string Other = "sha256:" + new string('9', 64);
 
     private string Blob(string json)
     {

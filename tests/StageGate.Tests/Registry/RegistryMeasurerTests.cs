@@ -228,6 +228,36 @@ public sealed class RegistryMeasurerTests : IDisposable
         Assert.Contains(_registry.Requests, r => r.Authorization == expected);
     }
 
+    [Theory]
+    [InlineData("sleep 30", "did not answer")]
+    [InlineData("head -c 2000000 /dev/zero | tr '\\0' 'a'", "more than 64 KiB")]
+    public async Task A_credential_helper_that_hangs_or_floods_is_SG2022_naming_it(string behaviour, string said)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var helper = Path.Combine(_folder, "docker-credential-sgstuck");
+        await File.WriteAllTextAsync(helper, $"#!/bin/sh\n{behaviour}\n");
+        File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        WriteConfig($$"""{ "credHelpers": { "{{_registry.Host}}": "sgstuck" } }""");
+        var path = Environment.GetEnvironmentVariable("PATH");
+        Environment.SetEnvironmentVariable("PATH", _folder + Path.PathSeparator + path);
+        Diagnostic error;
+        try
+        {
+            error = await FailAsync("team/app:1", timeout: TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PATH", path);
+        }
+
+        Assert.Equal(Codes.RegistryCredentialsUnreadable.Code, error.Code);
+        Assert.Contains("docker-credential-sgstuck", error.Message, StringComparison.Ordinal);
+        Assert.Contains(said, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_manifest_is_SG2019_with_the_registrys_own_words()
     {
@@ -366,6 +396,171 @@ public sealed class RegistryMeasurerTests : IDisposable
 
         Assert.Equal(Codes.RegistryCredentialsUnreadable.Code, error.Code);
         Assert.Equal(Path.Combine(_folder, "config.json"), error.File);
+    }
+
+    [Fact]
+    public void A_verified_registry_whose_token_service_speaks_plain_HTTP_is_refused_before_credentials_go_out()
+    {
+        var challenge = AuthChallenge.Parse("Bearer realm=\"http://auth.example/token\",service=\"registry\"");
+        using var verified = new RegistryClient("registry.example:5000", Settings(TimeSpan.FromSeconds(1)), new RegistryCredential("ci", "pw", null));
+        using var insecure = new RegistryClient(_registry.Host, Settings(TimeSpan.FromSeconds(1)), new RegistryCredential("ci", "pw", null));
+
+        var error = Assert.Throws<StageGateException>(() => verified.TokenRealm(challenge, "registry.example:5000/team/app:1"));
+
+        Assert.Equal(Codes.RegistryTlsFailed.Code, error.Code);
+        Assert.Contains("plain HTTP", error.Message, StringComparison.Ordinal);
+        Assert.Equal("http", insecure.TokenRealm(challenge, "team/app:1").Scheme);
+    }
+
+    [Fact]
+    public async Task A_token_service_that_redirects_to_another_server_gets_no_identity_token_sent_there()
+    {
+        using var elsewhere = new FakeRegistry();
+        _registry.Respond = async context =>
+        {
+            if (context.Request.Url!.AbsolutePath == "/oauth2/token")
+            {
+                context.Response.Headers["Location"] = $"http://localhost:{elsewhere.Port}/steal";
+                await FakeRegistry.WriteAsync(context, 307, []);
+                return true;
+            }
+            context.Response.Headers["WWW-Authenticate"] = $"Bearer realm=\"http://{_registry.Host}/oauth2/token\",service=\"fake\"";
+            await FakeRegistry.WriteAsync(context, 401, []);
+            return true;
+        };
+        WriteConfig($$"""{ "auths": { "{{_registry.Host}}": { "identitytoken": "refresh-me" } } }""");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.RegistryAuthDenied.Code, error.Code);
+        Assert.Contains("redirected", error.Message, StringComparison.Ordinal);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
+    public async Task A_token_service_that_echoes_the_password_has_it_masked_in_the_message()
+    {
+        _registry.Respond = async context =>
+        {
+            if (context.Request.Url!.AbsolutePath == "/token")
+            {
+                await FakeRegistry.WriteAsync(context, 401, Encoding.UTF8.GetBytes("""{"errors":[{"code":"UNAUTHORIZED","message":"password s3cret-Pw-42 is wrong"}]}"""));
+                return true;
+            }
+            context.Response.Headers["WWW-Authenticate"] = $"Bearer realm=\"http://{_registry.Host}/token\",service=\"fake\"";
+            await FakeRegistry.WriteAsync(context, 401, []);
+            return true;
+        };
+        WriteConfig($$"""{ "auths": { "{{_registry.Host}}": { "username": "ci", "password": "s3cret-Pw-42" } } }""");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Contains("is wrong", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-Pw-42", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_404_with_a_huge_error_body_quotes_only_a_line_of_it()
+    {
+        _registry.Respond = async context =>
+        {
+            var words = new string('x', 900_000);
+            await FakeRegistry.WriteAsync(context, 404, Encoding.UTF8.GetBytes($$"""{"errors":[{"code":"MANIFEST_UNKNOWN","message":"{{words}}"}]}"""));
+            return true;
+        };
+
+        var error = await FailAsync("team/app:gone");
+
+        Assert.Equal(Codes.ManifestNotFound.Code, error.Code);
+        Assert.True(error.Message.Length < 600, $"the message is {error.Message.Length} characters long");
+    }
+
+    [Fact]
+    public async Task An_index_entry_whose_digest_is_not_sha256_or_sha512_is_SG2020_and_never_requested()
+    {
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""
+            { "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [
+              { "mediaType": "{{MediaTypes.OciManifest}}", "digest": "sha256:../../../v2/other/manifests/1", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } } ] }
+            """, tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains("no valid digest", error.Message, StringComparison.Ordinal);
+        Assert.Single(_registry.Requests);
+    }
+
+    [Fact]
+    public async Task A_manifest_read_by_a_sha512_digest_is_verified_against_it()
+    {
+        var digest = "sha512:" + new string('e', 128);
+        _registry.Respond = async context =>
+        {
+            await FakeRegistry.WriteAsync(context, 200, Encoding.UTF8.GetBytes(FakeRegistry.Image(MediaTypes.OciManifest, 1, 1)), MediaTypes.OciManifest);
+            return true;
+        };
+
+        var error = await FailAsync($"team/app@{digest}");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains("changed it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Layer_sizes_that_overflow_when_added_are_SG2020_not_an_unexpected_failure()
+    {
+        _registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, 1, long.MaxValue), tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+    }
+
+    [Fact]
+    public async Task An_index_listing_a_manifest_twice_measures_and_reads_it_once()
+    {
+        var amd64 = _registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, 10, 20));
+        var entry = $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{amd64}}", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } }""";
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{entry}}, {{entry}}] }""", tag: "1");
+
+        var measured = await MeasureAsync("team/app:1");
+
+        Assert.Single(measured.Platforms);
+        Assert.Equal(2, _registry.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_index_listing_more_image_manifests_than_the_cap_is_SG2020_before_any_is_read()
+    {
+        var entries = Enumerable.Range(0, RegistryMeasurer.MaxImageManifests + 1).Select(i =>
+            $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "sha256:{{i.ToString("x64", System.Globalization.CultureInfo.InvariantCulture)}}", "size": 1, "platform": { "os": "linux", "architecture": "amd64" } }""");
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{string.Join(",", entries)}}] }""", tag: "1");
+
+        var error = await FailAsync("team/app:1");
+
+        Assert.Equal(Codes.ManifestMalformed.Code, error.Code);
+        Assert.Contains($"{RegistryMeasurer.MaxImageManifests + 1} image manifests", error.Message, StringComparison.Ordinal);
+        Assert.Single(_registry.Requests);
+    }
+
+    [Fact]
+    public async Task A_registry_that_answers_each_request_within_its_timeout_but_never_finishes_is_SG2017_at_the_deadline()
+    {
+        var entries = Enumerable.Range(0, 20).Select(i =>
+            $$"""{ "mediaType": "{{MediaTypes.OciManifest}}", "digest": "{{_registry.Put("team/app", MediaTypes.OciManifest, FakeRegistry.Image(MediaTypes.OciManifest, i, 1))}}", "size": 1, "platform": { "os": "linux", "architecture": "a{{i}}" } }""");
+        _registry.Put("team/app", MediaTypes.OciIndex, $$"""{ "schemaVersion": 2, "mediaType": "{{MediaTypes.OciIndex}}", "manifests": [{{string.Join(",", entries)}}] }""", tag: "1");
+        _registry.Respond = async _ =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            return false;
+        };
+        var settings = Settings(TimeSpan.FromSeconds(10)) with { Deadline = TimeSpan.FromMilliseconds(600) };
+
+        var error = (await Assert.ThrowsAsync<StageGateException>(() =>
+            RegistryMeasurer.MeasureAsync(RegistryReference.Parse($"{_registry.Host}/team/app:1"), settings, CancellationToken.None))).Diagnostic;
+
+        Assert.Equal(Codes.RegistryUnreachable.Code, error.Code);
+        Assert.Contains("in all", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

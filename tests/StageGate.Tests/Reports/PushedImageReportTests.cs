@@ -107,12 +107,13 @@ public sealed class PushedImageReportTests : IDisposable
     }
 
     [Fact]
-    public void A_report_written_before_compressed_sizes_still_reads_with_no_platform_in_it()
+    public void A_report_written_before_compressed_sizes_is_an_uncompressed_baseline_and_no_compressed_one()
     {
         var path = Path.Combine(_folder, "old.json");
         File.WriteAllText(path, """{ "schemaVersion": 1, "finalImage": { "sizeBytes": 1000 } }""");
 
-        Assert.Empty(ReportJson.ReadCompressedBaseline(path));
+        var error = Assert.Throws<StageGate.Diagnostics.StageGateException>(() => ReportJson.ReadCompressedBaseline(path));
+        Assert.Equal(StageGate.Diagnostics.Codes.BaselineUnreadable.Code, error.Code);
         Assert.Equal(1000, ReportJson.ReadBaselineSize(path));
     }
 }
