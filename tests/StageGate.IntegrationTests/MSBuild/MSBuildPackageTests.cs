@@ -155,14 +155,17 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Equal(1, second.CountLines(PassedSummary));
     }
 
-    [Fact]
-    public async Task An_unchanged_second_build_skips_the_gates_without_starting_docker()
+    // Both task paths: in process, and Visual Studio's through the CLI (StageGateOutOfProcess), share one skip.
+    [Theory]
+    [InlineData("unchanged", "")]
+    [InlineData("unchanged-through-cli", "<StageGateOutOfProcess>true</StageGateOutOfProcess>")]
+    public async Task An_unchanged_second_build_skips_the_gates_without_starting_docker(string name, string properties)
     {
         if (!await DockerAvailability.RequireAsync(output))
         {
             return;
         }
-        var project = Project("unchanged");
+        var project = Project(name, properties: properties);
         Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
         File.Delete(project.DockerCalls);
 

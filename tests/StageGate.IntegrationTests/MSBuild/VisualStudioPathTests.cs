@@ -8,6 +8,7 @@ namespace StageGate.IntegrationTests.MSBuild;
 /// Visual Studio's path, tested without Visual Studio: the task that runs the packed stagegate CLI, compiled for .NET
 /// too and chosen with StageGateOutOfProcess=true, gated end to end by the real <c>dotnet build</c>; the .NET Framework
 /// assembly run where the targets are told the runtime is Full; MSBuild 18's .NET task host; the package's layout.
+/// The unchanged-build skip, shared by both paths, is a theory in <see cref="MSBuildPackageTests"/>.
 /// </summary>
 [Collection(MSBuildPackageCollection.Name)]
 public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOutputHelper output)
@@ -15,8 +16,6 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
     private const string OutOfProcess = "<StageGateOutOfProcess>true</StageGateOutOfProcess>";
 
     private const string PassedSummary = "StageGate: tests passed (1 stage), final image 3B uncompressed";
-
-    private const string Skipped = "StageGate: inputs unchanged since the last passing run; skipped";
 
     // The runtime cannot be set on the command line; the package reads it through this property for tests.
     private const string FullMSBuild = "-p:_StageGateMSBuildRuntimeType=Full";
@@ -114,26 +113,6 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
 
         Assert.False(build.Succeeded, "the build passed");
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(project.Folder)}/Dockerfile\(5,1\): error SG4001: Final image '[^']+' .*MB.*100kB", build.Output);
-    }
-
-    [Fact]
-    public async Task Through_the_CLI_an_unchanged_second_build_skips_the_gates_without_starting_docker()
-    {
-        if (!await DockerAvailability.RequireAsync(output))
-        {
-            return;
-        }
-        var project = Project("unchanged");
-        Assert.True((await project.BuildAsync()).Succeeded, "the first build failed");
-        File.Delete(project.DockerCalls);
-
-        var second = await project.BuildAsync();
-
-        Assert.True(second.Succeeded, "the second build failed");
-        Assert.Contains(Skipped, second.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(PassedSummary, second.Output, StringComparison.Ordinal);
-        Assert.Empty(project.DockerCommands());
-        Assert.Matches(@"OUTPUTS image=sha256:[0-9a-f]{64} size=3 ", second.Output);
     }
 
     [Fact]
