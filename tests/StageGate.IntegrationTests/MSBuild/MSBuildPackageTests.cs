@@ -232,14 +232,17 @@ public sealed class MSBuildPackageTests(PackedMSBuildPackage package, ITestOutpu
         Assert.Contains("looking for /missing.txt", plain, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Cancelling_the_build_stops_buildx_and_leaves_no_process_behind()
+    // Both task paths: Cancel stops the in-process task's buildx, and Visual Studio's CLI with its process tree.
+    [Theory]
+    [InlineData("cancelled", "")]
+    [InlineData("cancelled-through-cli", "<StageGateOutOfProcess>true</StageGateOutOfProcess>")]
+    public async Task Cancelling_the_build_stops_buildx_and_leaves_no_process_behind(string name, string properties)
     {
         if (!await DockerAvailability.RequireAsync(output))
         {
             return;
         }
-        var project = Project("cancelled", MarkedProcesses.SleepingTestDockerfile);
+        var project = Project(name, MarkedProcesses.SleepingTestDockerfile, properties);
 
         var (build, left) = await MarkedProcesses.InterruptedBuildAsync(project);
 

@@ -8,7 +8,7 @@ namespace StageGate.IntegrationTests.MSBuild;
 /// Visual Studio's path, tested without Visual Studio: the task that runs the packed stagegate CLI, compiled for .NET
 /// too and chosen with StageGateOutOfProcess=true, gated end to end by the real <c>dotnet build</c>; the .NET Framework
 /// assembly run where the targets are told the runtime is Full; MSBuild 18's .NET task host; the package's layout.
-/// The unchanged-build skip, shared by both paths, is a theory in <see cref="MSBuildPackageTests"/>.
+/// The unchanged-build skip and cancellation, shared by both paths, are theories in <see cref="MSBuildPackageTests"/>.
 /// </summary>
 [Collection(MSBuildPackageCollection.Name)]
 public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOutputHelper output)
@@ -113,21 +113,6 @@ public sealed class VisualStudioPathTests(PackedMSBuildPackage package, ITestOut
 
         Assert.False(build.Succeeded, "the build passed");
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(project.Folder)}/Dockerfile\(5,1\): error SG4001: Final image '[^']+' .*MB.*100kB", build.Output);
-    }
-
-    [Fact]
-    public async Task Through_the_CLI_cancelling_the_build_stops_buildx_and_leaves_no_process_behind()
-    {
-        if (!await DockerAvailability.RequireAsync(output))
-        {
-            return;
-        }
-        var project = Project("cancelled", MarkedProcesses.SleepingTestDockerfile);
-
-        var (build, left) = await MarkedProcesses.InterruptedBuildAsync(project);
-
-        Assert.Contains("error SG2007:", build.Output, StringComparison.Ordinal);
-        Assert.Empty(left);
     }
 
     [Fact]
